@@ -1,0 +1,133 @@
+import ArgumentParser
+import Foundation
+import TurnscopeIngest
+import TurnscopeModel
+import TurnscopeStore
+
+/// `turnscope bench store`: write throughput against raw SQLite, storage growth of a long agent
+/// session, and page and search latency on a large database.
+struct StoreBenchmark {
+    var generations: Int
+    var observations: Int
+    var directory: String
+    var parts: [Part]
+
+    /// The separately measurable parts.
+    enum Part: String, CaseIterable, ExpressibleByArgument {
+        case write, storage, read
+    }
+
+    func run(_ report: inout BenchReport) throws {
+        if parts.contains(.write) { try writeThroughput(&report) }
+        if parts.contains(.storage) { try storageRatio(&report) }
+        if parts.contains(.read) { try readLatency(&report) }
+        if let rss = Measure.peakResidentMegabytes() { report.add("store.peak_rss", rss, "MB") }
+    }
+
+    /// Batches of 100 generations (each with its trace record, history resent in full, FTS on),
+    /// then the same generations as plain rows in plain SQLite.
+    private func writeThroughput(_ report: inout BenchReport) throws {
+        let store = try TraceStore(path: directory + "/throughput.db")
+        var workload = AgentWorkload()
+        var seconds = 0.0
+        var raw: [[RawSQLiteBaseline.Row]] = []
+        var written = 0
+        while written < generations {
+            let batch = workload.records(turns: 100)
+            raw.append(Self.plainRows(batch))
+            seconds += try Measure.seconds { try store.write(batch, client: "bench") }
+            written += 100
+        }
+        let ours = Double(written) / seconds
+        report.add("store.write_generations_per_s", ours, "gen/s", target: ">= 30000")
+        let rawSeconds = try RawSQLiteBaseline.write(raw, path: directory + "/raw.db")
+        let rawRate = Double(written) / rawSeconds
+        report.add("store.raw_sqlite_rows_per_s", rawRate, "rows/s")
+        report.add("store.write_ratio_to_raw", ours / rawRate, "x")
+    }
+
+    /// One 500-turn agent session resending its growing history: disk bytes over unique content.
+    private func storageRatio(_ report: inout BenchReport) throws {
+        let store = try TraceStore(path: directory + "/storage.db")
+        var workload = AgentWorkload()
+        let records = workload.singleSession(turns: 500)
+        for chunk in stride(from: 0, to: records.count, by: 100) {
+            try store.write(Array(records[chunk..<min(chunk + 100, records.count)]), client: "bench")
+        }
+        var unique: Set<Message> = []
+        var uniqueBytes = 0
+        var wholeBytes = 0
+        for case .observation(let observation) in records {
+            for payload in [observation.input, observation.output].compactMap({ $0 }) {
+                guard case .messages(let messages) = payload else { continue }
+                for message in messages {
+                    let size = message.json.jsonBytes.count
+                    wholeBytes += size
+                    if unique.insert(message).inserted { uniqueBytes += size }
+                }
+            }
+        }
+        let disk = try store.checkpointAndMeasure()
+        report.add("store.disk_bytes_per_unique_content_byte", Double(disk) / Double(uniqueBytes), "x", target: "<= 1.5")
+        report.add("store.whole_inputs_per_unique_content_byte", Double(wholeBytes) / Double(uniqueBytes), "x")
+    }
+
+    /// Page and search latency on a database of `observations` observations.
+    private func readLatency(_ report: inout BenchReport) throws {
+        let path = directory + "/large.db"
+        let store = try TraceStore(path: path)
+        var workload = AgentWorkload(concurrentSessions: 200)
+        workload.toolSpans = true
+        workload.toolResultBytes = 300
+        let turns = observations / 2
+        let build = try Measure.seconds {
+            var done = 0
+            while done < turns {
+                try store.write(workload.records(turns: min(250, turns - done)), client: "bench")
+                done += 250
+            }
+        }
+        report.add("store.build_large_db_observations_per_s", Double(turns * 2) / build, "obs/s")
+        let reader = try TraceStore(path: path)
+        let sessions = try reader.sessions(limit: 2000).items
+        var random = SplitMix64(seed: 3)
+        var sessionPage: [Double] = []
+        var turnPage: [Double] = []
+        var search: [Double] = []
+        var cursor: PageCursor?
+        for _ in 0..<300 {
+            sessionPage.append(try Measure.seconds {
+                let page = try reader.sessions(after: cursor, limit: 50)
+                cursor = page.next
+            })
+            let session = sessions[Int(random.next() % UInt64(sessions.count))]
+            turnPage.append(try Measure.seconds { _ = try reader.turns(inSession: session.id, limit: 50) })
+        }
+        let terms = ["auth", "token handler", "kalo", "session config", "zeruvi", "failed test", "swift", "hexdri"]
+        for index in 0..<200 {
+            search.append(try Measure.seconds { _ = try reader.search(terms[index % terms.count], limit: 50) })
+        }
+        for (name, samples, target) in [
+            ("sessions_page", sessionPage, "5 ms"), ("turns_page", turnPage, "5 ms"), ("search", search, "50 ms"),
+        ] {
+            report.add("store.\(name)_p50", Measure.percentile(samples, 50) * 1000, "ms")
+            report.add("store.\(name)_p99", Measure.percentile(samples, 99) * 1000, "ms", target: "<= " + target)
+        }
+    }
+
+    private static func plainRows(_ records: [Record]) -> [RawSQLiteBaseline.Row] {
+        records.compactMap { record in
+            guard case .observation(let observation) = record, case .messages(let input)? = observation.input,
+                case .messages(let output)? = observation.output
+            else { return nil }
+            // The content new in this turn: the two messages the previous turn added, and the reply.
+            let fresh = Array(input.suffix(2)) + output
+            return RawSQLiteBaseline.Row(
+                id: observation.id, traceId: observation.traceId ?? "", model: observation.model ?? "",
+                startAt: observation.startTime?.microseconds ?? 0, endAt: observation.endTime?.microseconds ?? 0,
+                inputTokens: observation.usage?.input ?? 0, outputTokens: observation.usage?.output ?? 0,
+                body: JSONValue.array(fresh.map(\.json)).jsonString,
+                text: fresh.map(\.searchableText).joined(separator: "\n"))
+        }
+    }
+}

@@ -1,0 +1,52 @@
+import ArgumentParser
+import Foundation
+
+/// `turnscope bench NAME`: measures a capability and prints one JSON line per figure, then a table.
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Measure a capability: prints one JSON line per figure, then a table.",
+        discussion: """
+            store: write throughput (batches of 100 generations, full-text index on) against plain SQLite, \
+            disk bytes per unique content byte for a 500-turn agent session, and p50/p99 latency of \
+            session pages, turn pages and searches on a large database, and peak memory.
+            Databases are built in a temporary directory that is removed afterwards.
+            """)
+
+    enum Name: String, ExpressibleByArgument, CaseIterable {
+        case store
+    }
+
+    @Argument(help: ArgumentHelp("What to measure: \(Name.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "name"))
+    var name: Name
+
+    @Option(help: "Generations written for the throughput figure.")
+    var generations = 100_000
+
+    @Option(help: "Observations in the database for the latency figures.")
+    var observations = 1_000_000
+
+    @Option(help: ArgumentHelp("Measure only these parts of `store` (write, storage, read); default all.", valueName: "part"))
+    var only: [StoreBenchmark.Part] = []
+
+    @Flag(help: "Keep the temporary databases and print where they are, to inspect them.")
+    var keepDatabases = false
+
+    func run() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("turnscope-bench-\(getpid())").path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer {
+            if keepDatabases {
+                print("databases kept in \(directory)")
+            } else {
+                try? FileManager.default.removeItem(atPath: directory)
+            }
+        }
+        var report = BenchReport()
+        switch name {
+        case .store:
+            try StoreBenchmark(generations: generations, observations: observations, directory: directory, parts: only.isEmpty ? StoreBenchmark.Part.allCases : only).run(&report)
+        }
+        report.printTable()
+    }
+}

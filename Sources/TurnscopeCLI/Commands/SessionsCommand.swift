@@ -1,0 +1,61 @@
+import ArgumentParser
+import Foundation
+import TurnscopeModel
+import TurnscopeStore
+
+/// `turnscope sessions`: the sessions table, newest activity first.
+struct SessionsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sessions",
+        abstract: "List sessions by last activity, with turns, tokens, cost and errors.")
+
+    @OptionGroup var store: StoreOptions
+
+    @Option(help: "How many sessions to list.")
+    var limit = 30
+
+    @Flag(help: "Print JSON instead of a table.")
+    var json = false
+
+    func run() throws {
+        let database = try store.openForReading()
+        let sessions = try database.sessions(limit: limit).items
+        if json {
+            print(JSONValue.array(sessions.map(\.json)).jsonString)
+            return
+        }
+        var table = Table([
+            .left("LAST ACTIVITY"), .left("SESSION", max: 28), .left("USER", max: 12), .right("TURNS"), .right("IN"),
+            .right("OUT"), .right("CACHE"), .right("COST"), .right("ERR"), .left("MODELS", max: 30),
+            .left("LABEL", max: 40),
+        ])
+        for session in sessions {
+            table.add([
+                Format.time(session.lastAt), session.id, session.userId ?? "-", String(session.turnCount),
+                Format.tokens(session.usage.promptTokens), Format.tokens(session.usage.output ?? 0),
+                Format.percent(session.cacheHitRatio), Format.cost(session.cost, partial: session.unpricedTurns > 0),
+                session.errorCount > 0 ? String(session.errorCount) : "-", session.models.joined(separator: ","),
+                session.label ?? "",
+            ])
+        }
+        print(sessions.isEmpty ? "no sessions in \(database.path)" : table.render())
+    }
+}
+
+extension SessionSummary {
+    /// The machine-readable form printed by `sessions --json`.
+    var json: JSONValue {
+        var object: [String: JSONValue] = [
+            "id": .string(id), "traceCount": .integer(Int64(traceCount)), "turnCount": .integer(Int64(turnCount)),
+            "errorCount": .integer(Int64(errorCount)), "usage": usage.json, "costUSD": .number(cost),
+            "unpricedTurns": .integer(Int64(unpricedTurns)), "models": .array(models.map(JSONValue.string)),
+            "automatic": .bool(isAutomatic),
+        ]
+        if let label { object["label"] = .string(label) }
+        if let userId { object["userId"] = .string(userId) }
+        if let firstAt { object["firstAt"] = .string(firstAt.iso8601) }
+        if let lastAt { object["lastAt"] = .string(lastAt.iso8601) }
+        if let cacheHitRatio { object["cacheHitRatio"] = .number(cacheHitRatio) }
+        return .object(object)
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+import TurnscopeModel
+
+/// How numbers, times and money read in tables: short, fixed-width friendly, never misleading.
+enum Format {
+    /// `950`, `12.3k`, `4.56M`.
+    static func tokens(_ value: Int64?) -> String {
+        guard let value else { return "-" }
+        let magnitude = Double(value)
+        if value < 1000 { return String(value) }
+        if value < 1_000_000 { return String(format: "%.1fk", magnitude / 1000) }
+        return String(format: "%.2fM", magnitude / 1_000_000)
+    }
+
+    /// `$0.0123`, `$1.23`, `$123`; `?` when unknown. `partial` marks a total that misses unpriced calls.
+    static func cost(_ value: Double?, partial: Bool = false) -> String {
+        guard let value else { return "?" }
+        let text: String
+        if value == 0 {
+            text = "$0"
+        } else if value < 0.01 {
+            text = String(format: "$%.4f", value)
+        } else if value < 100 {
+            text = String(format: "$%.2f", value)
+        } else {
+            text = String(format: "$%.0f", value)
+        }
+        return partial ? text + "+" : text
+    }
+
+    /// `850ms`, `2.4s`, `3m05s`.
+    static func duration(_ seconds: Double?) -> String {
+        guard let seconds, seconds >= 0 else { return "-" }
+        if seconds < 1 { return String(format: "%.0fms", seconds * 1000) }
+        if seconds < 60 { return String(format: "%.1fs", seconds) }
+        return String(format: "%dm%02ds", Int(seconds) / 60, Int(seconds) % 60)
+    }
+
+    /// `2026-11-20 09:00:12` in UTC.
+    static func time(_ timestamp: Timestamp?) -> String {
+        guard let timestamp else { return "-" }
+        let iso = timestamp.iso8601
+        return String(iso.prefix(10)) + " " + String(iso.dropFirst(11).prefix(8))
+    }
+
+    /// `42%`, or `-` when there is nothing to divide.
+    static func percent(_ ratio: Double?) -> String {
+        guard let ratio else { return "-" }
+        return String(format: "%.0f%%", ratio * 100)
+    }
+
+    /// A per-token price as dollars per million tokens.
+    static func perMillion(_ price: Double?) -> String {
+        guard let price else { return "-" }
+        let value = price * 1_000_000
+        return value < 0.1 ? String(format: "$%.4f", value) : String(format: "$%.2f", value)
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+import GRDB
+import TurnscopeModel
+
+/// Turns payload columns back into payloads, decoding each stored message once per reader even
+/// when hundreds of turns reference it.
+struct BlobReader {
+    let db: Database
+    private var messages: [Int64: Message] = [:]
+    private var values: [Int64: JSONValue] = [:]
+
+    init(db: Database) { self.db = db }
+
+    mutating func payload(_ column: Data?) throws -> Payload? {
+        guard let column, let decoded = PayloadColumn(data: column) else { return nil }
+        switch decoded {
+        case .messages(let ids):
+            try load(ids.filter { messages[$0] == nil })
+            return .messages(ids.compactMap { messages[$0] })
+        case .json(let id):
+            if values[id] == nil { try load([id]) }
+            return values[id].map(Payload.json)
+        }
+    }
+
+    /// The message blob ids a column references, without decoding anything.
+    static func messageIds(_ column: Data?) -> [Int64] {
+        guard let column, case .messages(let ids)? = PayloadColumn(data: column) else { return [] }
+        return ids
+    }
+
+    private mutating func load(_ ids: [Int64]) throws {
+        guard !ids.isEmpty else { return }
+        let unique = Array(Set(ids))
+        for chunk in stride(from: 0, to: unique.count, by: 500) {
+            let slice = unique[chunk..<min(chunk + 500, unique.count)]
+            let placeholders = Array(repeating: "?", count: slice.count).joined(separator: ",")
+            let rows = try Row.fetchCursor(
+                db, sql: "SELECT id, kind, body FROM blobs WHERE id IN (\(placeholders))",
+                arguments: StatementArguments(Array(slice)))
+            while let row = try rows.next() {
+                let id: Int64 = row[0]
+                let kind: Int64 = row[1]
+                let body: Data = row[2]
+                let value = (try? JSONText.parse(body)) ?? .null
+                if kind == BlobWriter.Kind.message.rawValue {
+                    messages[id] = (try? Message(json: value, path: "")) ?? Message(role: "unknown", parts: [.other(value)])
+                } else {
+                    values[id] = value
+                }
+            }
+        }
+    }
+}

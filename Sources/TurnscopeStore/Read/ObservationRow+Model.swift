@@ -1,0 +1,61 @@
+import Foundation
+import GRDB
+import TurnscopeModel
+
+/// Model values rebuilt from an observation row.
+extension ObservationRow {
+    var observationKind: ObservationKind { kind.flatMap(ObservationKind.init(rawValue:)) ?? .span }
+
+    func summary(traceKey: String, sessionKey: String, number: Int, traceName: String?) -> TurnSummary {
+        TurnSummary(
+            id: key, traceId: traceKey, sessionId: sessionKey, number: number, name: name ?? traceName, model: model,
+            startTime: startAt.map(Timestamp.init(microseconds:)), endTime: endAt.map(Timestamp.init(microseconds:)),
+            completionStartTime: firstTokenAt.map(Timestamp.init(microseconds:)), usage: usage, cost: costUSD,
+            costSource: costOrigin, toolCallCount: Int(toolCalls), level: level.flatMap(Level.init(rawValue:)),
+            statusMessage: statusMessage)
+    }
+
+    func node(depth: Int) -> ObservationNode {
+        ObservationNode(
+            id: key, parentId: parentKey, depth: depth, kind: observationKind, name: name, model: model,
+            startTime: startAt.map(Timestamp.init(microseconds:)), endTime: endAt.map(Timestamp.init(microseconds:)),
+            level: level.flatMap(Level.init(rawValue:)), usage: usage, cost: costUSD)
+    }
+
+    /// The record as the client sent it (merged), for export and detail views.
+    func record(traceKey: String, blobs: inout BlobReader) throws -> ObservationRecord {
+        ObservationRecord(
+            id: key, traceId: traceKey, parentId: parentKey, kind: kind.flatMap(ObservationKind.init(rawValue:)),
+            name: name, startTime: startAt.map(Timestamp.init(microseconds:)),
+            endTime: endAt.map(Timestamp.init(microseconds:)),
+            completionStartTime: firstTokenAt.map(Timestamp.init(microseconds:)), model: model,
+            modelParameters: WriteTransaction.decodeJSON(modelParameters)?.objectValue,
+            input: try blobs.payload(input), output: try blobs.payload(output),
+            metadata: WriteTransaction.decodeJSON(metadata), usage: usage, cost: clientCost,
+            level: level.flatMap(Level.init(rawValue:)), statusMessage: statusMessage, version: version,
+            environment: environment, eventTime: eventAt.map(Timestamp.init(microseconds:)))
+    }
+
+    /// Cost parts as priced or reported.
+    var costParts: [String: Double] {
+        guard let detail = WriteTransaction.decodeJSON(costDetail) else { return [:] }
+        return (try? Cost(json: detail, path: ""))?.parts ?? [:]
+    }
+
+    /// Rows of the observations table with the same columns, prefixed as `o.`.
+    static var prefixedColumns: String {
+        columns.split(separator: ",").map { "o." + $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+            .joined(separator: ", ")
+    }
+}
+
+extension TraceRow {
+    func record(blobs: inout BlobReader) throws -> TraceRecord {
+        TraceRecord(
+            id: key, name: name, userId: userId, sessionId: sessionKey,
+            timestamp: startAt.map(Timestamp.init(microseconds:)), tags: tags.flatMap(WriteTransaction.decodeTags),
+            metadata: WriteTransaction.decodeJSON(metadata), input: try blobs.payload(input),
+            output: try blobs.payload(output), release: release, version: version, environment: environment,
+            isPublic: isPublic, eventTime: eventAt.map(Timestamp.init(microseconds:)))
+    }
+}

@@ -1,0 +1,36 @@
+/// Turns what a person types into an FTS5 query that cannot be a syntax error.
+///
+/// Every word is quoted, so punctuation, `AND`, `NEAR` or a stray quote are searched as text; words
+/// must all match (in any order), and the last word matches as a prefix, so results appear while
+/// typing.
+struct SearchQuery {
+    /// The words searched for, lowercased, for highlighting.
+    let words: [String]
+    /// The FTS5 MATCH expression, nil when there is nothing to search.
+    let match: String?
+
+    init(_ text: String) {
+        let words = text.split(whereSeparator: { $0.isWhitespace }).map { String($0).lowercased() }
+        self.words = words
+        let quoted = words.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+        match = quoted.isEmpty ? nil : quoted.joined(separator: " ") + "*"
+    }
+
+    /// A window of `text` around the first occurrence of any word, on one line.
+    func snippet(of text: String, width: Int = 120) -> String {
+        let flat = text.replacingOccurrences(of: "\n", with: " ")
+        let lower = flat.lowercased()
+        var start = lower.startIndex
+        for word in words {
+            if let range = lower.range(of: word) {
+                start = range.lowerBound
+                break
+            }
+        }
+        let offset = max(0, lower.distance(from: lower.startIndex, to: start) - width / 4)
+        let characters = Array(flat)
+        let from = min(offset, characters.count)
+        let to = min(from + width, characters.count)
+        return (from > 0 ? "…" : "") + String(characters[from..<to]) + (to < characters.count ? "…" : "")
+    }
+}

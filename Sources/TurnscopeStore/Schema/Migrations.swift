@@ -1,0 +1,139 @@
+import GRDB
+
+/// The schema, as a list of migrations applied in order and never edited once released.
+enum Migrations {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: sessions, traces, observations, blobs, scores") { db in
+            try db.execute(sql: v1)
+        }
+        return migrator
+    }
+
+    // Timestamps are microseconds since the epoch. Payload columns hold encoded blob references
+    // (see PayloadColumn). Session aggregates are kept current by the writer in the same
+    // transaction as the rows they summarize.
+    private static let v1 = """
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
+        INSERT INTO meta (key, value) VALUES ('change_seq', 0);
+
+        CREATE TABLE sessions (
+            id INTEGER PRIMARY KEY,
+            key TEXT NOT NULL UNIQUE,
+            auto_group TEXT,
+            label TEXT,
+            user_id TEXT,
+            first_at INTEGER,
+            last_at INTEGER,
+            trace_count INTEGER NOT NULL DEFAULT 0,
+            turn_count INTEGER NOT NULL DEFAULT 0,
+            error_count INTEGER NOT NULL DEFAULT 0,
+            input_tokens INTEGER NOT NULL DEFAULT 0,
+            output_tokens INTEGER NOT NULL DEFAULT 0,
+            cache_read_tokens INTEGER NOT NULL DEFAULT 0,
+            cache_write_tokens INTEGER NOT NULL DEFAULT 0,
+            reasoning_tokens INTEGER NOT NULL DEFAULT 0,
+            cost_usd REAL NOT NULL DEFAULT 0,
+            unpriced_turns INTEGER NOT NULL DEFAULT 0,
+            models TEXT NOT NULL DEFAULT '',
+            change_seq INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX sessions_by_activity ON sessions (last_at DESC, id DESC);
+        CREATE INDEX sessions_auto ON sessions (auto_group, last_at) WHERE auto_group IS NOT NULL;
+
+        CREATE TABLE traces (
+            id INTEGER PRIMARY KEY,
+            key TEXT NOT NULL UNIQUE,
+            session_id INTEGER NOT NULL REFERENCES sessions (id),
+            session_key TEXT,
+            name TEXT,
+            user_id TEXT,
+            start_at INTEGER,
+            start_estimated INTEGER NOT NULL DEFAULT 0,
+            tags TEXT,
+            metadata TEXT,
+            input BLOB,
+            output BLOB,
+            release TEXT,
+            version TEXT,
+            environment TEXT,
+            is_public INTEGER,
+            event_at INTEGER,
+            change_seq INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX traces_by_session ON traces (session_id, start_at);
+
+        CREATE TABLE observations (
+            id INTEGER PRIMARY KEY,
+            key TEXT NOT NULL UNIQUE,
+            trace_id INTEGER NOT NULL REFERENCES traces (id),
+            session_id INTEGER NOT NULL REFERENCES sessions (id),
+            parent_key TEXT,
+            kind TEXT,
+            name TEXT,
+            start_at INTEGER,
+            start_estimated INTEGER NOT NULL DEFAULT 0,
+            end_at INTEGER,
+            first_token_at INTEGER,
+            model TEXT,
+            model_parameters TEXT,
+            input BLOB,
+            output BLOB,
+            metadata TEXT,
+            input_tokens INTEGER,
+            output_tokens INTEGER,
+            cache_read_tokens INTEGER,
+            cache_write_5m_tokens INTEGER,
+            cache_write_1h_tokens INTEGER,
+            reasoning_tokens INTEGER,
+            total_tokens INTEGER,
+            usage_other TEXT,
+            cost_usd REAL,
+            cost_source TEXT,
+            cost_entry TEXT,
+            cost_detail TEXT,
+            level TEXT,
+            status_message TEXT,
+            version TEXT,
+            environment TEXT,
+            event_at INTEGER,
+            tool_calls INTEGER NOT NULL DEFAULT 0,
+            change_seq INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX observations_turns ON observations (session_id, start_at, id) WHERE kind = 'generation';
+        CREATE INDEX observations_by_trace ON observations (trace_id, start_at);
+        CREATE INDEX observations_by_day ON observations (start_at) WHERE kind = 'generation';
+
+        CREATE TABLE blobs (
+            id INTEGER PRIMARY KEY,
+            hash BLOB NOT NULL,
+            kind INTEGER NOT NULL,
+            body BLOB NOT NULL,
+            first_observation_id INTEGER,
+            first_trace_id INTEGER
+        );
+        CREATE UNIQUE INDEX blobs_by_hash ON blobs (hash);
+
+        CREATE VIRTUAL TABLE blob_text USING fts5 (
+            text, content = '', detail = none, tokenize = 'unicode61 remove_diacritics 2');
+
+        CREATE TABLE scores (
+            id INTEGER PRIMARY KEY,
+            key TEXT NOT NULL UNIQUE,
+            name TEXT NOT NULL,
+            value_number REAL,
+            value_string TEXT,
+            data_type TEXT,
+            trace_key TEXT,
+            observation_key TEXT,
+            session_key TEXT,
+            comment TEXT,
+            metadata TEXT,
+            timestamp INTEGER,
+            source TEXT,
+            environment TEXT,
+            change_seq INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX scores_by_trace ON scores (trace_key);
+        """
+}

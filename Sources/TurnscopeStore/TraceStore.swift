@@ -1,0 +1,83 @@
+import Foundation
+import GRDB
+import Synchronization
+import TurnscopeModel
+
+/// The one SQLite file that holds every session, trace, observation and score.
+///
+/// It is the only code in Turnscope that speaks SQL. Writers hand it batches of records; readers
+/// ask it questions in the model's words and get model values back, a page at a time.
+public final class TraceStore: Sendable {
+    /// The database file's path.
+    public let path: String
+    let pool: DatabasePool
+    let pricing: PriceTable
+    /// Fingerprint to blob id for content already stored, so resent history costs no SQL at all.
+    let knownBlobs = Mutex<[ContentHash: Int64]>([:])
+
+    /// How many fingerprints to remember before starting over; about 40 bytes each.
+    static let knownBlobLimit = 500_000
+
+    /// Opens (creating when needed, with mode 0600) the database at `path`.
+    ///
+    /// - Parameter readOnly: open for reading only, refusing to create or migrate the file.
+    public init(path: String, pricing: PriceTable = .bundled, readOnly: Bool = false) throws(StoreError) {
+        self.path = path
+        self.pricing = pricing
+        let fileManager = FileManager.default
+        if readOnly {
+            guard fileManager.fileExists(atPath: path) else { throw StoreError("no database at \(path)") }
+        } else {
+            try Self.createPrivately(path)
+        }
+        var configuration = Configuration()
+        configuration.readonly = readOnly
+        configuration.busyMode = .timeout(5)
+        configuration.prepareDatabase { db in
+            if !db.configuration.readonly {
+                try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            }
+            try db.execute(sql: "PRAGMA cache_size = -16000")
+        }
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+            if readOnly {
+                let applied = try pool.read { db in try Migrations.migrator.hasCompletedMigrations(db) }
+                if !applied { throw StoreError("\(path) was written by another version of Turnscope") }
+            } else {
+                try Migrations.migrator.migrate(pool)
+            }
+        } catch let error as StoreError {
+            throw error
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB || error.resultCode == .SQLITE_CORRUPT {
+            throw StoreError("\(path) is not a Turnscope database (not an SQLite file, or damaged)")
+        } catch let error as DatabaseError where error.message?.contains("no such table") == true {
+            throw StoreError("\(path) is an SQLite file but not a Turnscope database")
+        } catch {
+            throw StoreError("cannot open \(path): \(Self.describe(error))")
+        }
+    }
+
+    /// Creates the directory and an empty file readable by the owner only, before SQLite opens it.
+    private static func createPrivately(_ path: String) throws(StoreError) {
+        let directory = (path as NSString).deletingLastPathComponent
+        if !directory.isEmpty, !FileManager.default.fileExists(atPath: directory) {
+            do {
+                try FileManager.default.createDirectory(
+                    atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            } catch {
+                throw StoreError("cannot create \(directory): \(error.localizedDescription)")
+            }
+        }
+        let descriptor = open(path, O_CREAT | O_RDWR | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else {
+            throw StoreError("cannot open \(path): \(String(cString: strerror(errno)))")
+        }
+        close(descriptor)
+    }
+
+    static func describe(_ error: any Error) -> String {
+        if let error = error as? DatabaseError { return error.message ?? "\(error.resultCode)" }
+        return "\(error)"
+    }
+}

@@ -1,0 +1,132 @@
+import Foundation
+import GRDB
+
+/// An `observations` row as the writer merges it and the readers decode it.
+struct ObservationRow {
+    var id: Int64
+    var key: String
+    var traceId: Int64
+    var sessionId: Int64
+    var parentKey: String?
+    var kind: String?
+    var name: String?
+    var startAt: Int64?
+    /// Whether `startAt` is a stand-in (the event time) until a record reports the real start.
+    var startEstimated = false
+    var endAt: Int64?
+    var firstTokenAt: Int64?
+    var model: String?
+    var modelParameters: String?
+    var input: Data?
+    var output: Data?
+    var metadata: String?
+    var inputTokens: Int64?
+    var outputTokens: Int64?
+    var cacheReadTokens: Int64?
+    var cacheWrite5mTokens: Int64?
+    var cacheWrite1hTokens: Int64?
+    var reasoningTokens: Int64?
+    var totalTokens: Int64?
+    var usageOther: String?
+    var costUSD: Double?
+    var costSource: String?
+    var costEntry: String?
+    var costDetail: String?
+    var level: String?
+    var statusMessage: String?
+    var version: String?
+    var environment: String?
+    var eventAt: Int64?
+    var toolCalls: Int64 = 0
+
+    /// How many columns `columns` names; joined columns follow at this index.
+    static let columnCount = 34
+
+    static let columns = """
+        id, key, trace_id, session_id, parent_key, kind, name, start_at, start_estimated, end_at, first_token_at, model, \
+        model_parameters, input, output, metadata, input_tokens, output_tokens, cache_read_tokens, \
+        cache_write_5m_tokens, cache_write_1h_tokens, reasoning_tokens, total_tokens, usage_other, cost_usd, \
+        cost_source, cost_entry, cost_detail, level, status_message, version, environment, event_at, tool_calls
+        """
+
+    init(id: Int64, key: String, traceId: Int64, sessionId: Int64) {
+        self.id = id
+        self.key = key
+        self.traceId = traceId
+        self.sessionId = sessionId
+    }
+
+    init(row: Row) {
+        id = row[0]
+        key = row[1]
+        traceId = row[2]
+        sessionId = row[3]
+        parentKey = row[4]
+        kind = row[5]
+        name = row[6]
+        startAt = row[7]
+        startEstimated = row[8]
+        endAt = row[9]
+        firstTokenAt = row[10]
+        model = row[11]
+        modelParameters = row[12]
+        input = row[13]
+        output = row[14]
+        metadata = row[15]
+        inputTokens = row[16]
+        outputTokens = row[17]
+        cacheReadTokens = row[18]
+        cacheWrite5mTokens = row[19]
+        cacheWrite1hTokens = row[20]
+        reasoningTokens = row[21]
+        totalTokens = row[22]
+        usageOther = row[23]
+        costUSD = row[24]
+        costSource = row[25]
+        costEntry = row[26]
+        costDetail = row[27]
+        level = row[28]
+        statusMessage = row[29]
+        version = row[30]
+        environment = row[31]
+        eventAt = row[32]
+        toolCalls = row[33]
+    }
+
+    static func fetch(_ db: Database, key: String) throws -> ObservationRow? {
+        let statement = try db.cachedStatement(sql: "SELECT \(columns) FROM observations WHERE key = ?")
+        return try Row.fetchOne(statement, arguments: [key]).map(ObservationRow.init(row:))
+    }
+
+    /// Inserts or replaces the row.
+    func save(_ db: Database, changeSeq: Int64) throws {
+        let statement = try db.cachedStatement(
+            sql: "INSERT OR REPLACE INTO observations (\(Self.columns), change_seq) VALUES (\(Array(repeating: "?", count: 35).joined(separator: ",")))")
+        let values: [(any DatabaseValueConvertible)?] = [
+            id, key, traceId, sessionId, parentKey, kind, name, startAt, startEstimated, endAt, firstTokenAt, model, modelParameters,
+            input, output, metadata, inputTokens, outputTokens, cacheReadTokens, cacheWrite5mTokens,
+            cacheWrite1hTokens, reasoningTokens, totalTokens, usageOther, costUSD, costSource, costEntry, costDetail,
+            level, statusMessage, version, environment, eventAt, toolCalls, changeSeq,
+        ]
+        try statement.execute(arguments: StatementArguments(values))
+    }
+
+    /// What this observation adds to its session's aggregates.
+    var tally: SessionTally {
+        var tally = SessionTally()
+        let isTurn = kind == "generation"
+        tally.turns = isTurn ? 1 : 0
+        tally.errors = level == "ERROR" ? 1 : 0
+        tally.inputTokens = inputTokens ?? 0
+        tally.outputTokens = outputTokens ?? 0
+        tally.cacheReadTokens = cacheReadTokens ?? 0
+        tally.cacheWriteTokens = (cacheWrite5mTokens ?? 0) + (cacheWrite1hTokens ?? 0)
+        tally.reasoningTokens = reasoningTokens ?? 0
+        tally.cost = costUSD ?? 0
+        tally.unpricedTurns = isTurn && costUSD == nil ? 1 : 0
+        tally.widen(startAt)
+        tally.widen(endAt)
+        if let model { tally.models.insert(model) }
+        return tally
+    }
+}

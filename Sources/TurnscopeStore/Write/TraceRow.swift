@@ -1,0 +1,70 @@
+import Foundation
+import GRDB
+
+/// A `traces` row as the writer merges it.
+struct TraceRow {
+    var id: Int64
+    var key: String
+    var sessionId: Int64
+    var sessionKey: String?
+    var name: String?
+    var userId: String?
+    var startAt: Int64?
+    /// Whether `startAt` is a stand-in (the event time) until a record reports the real start.
+    var startEstimated = false
+    var tags: String?
+    var metadata: String?
+    var input: Data?
+    var output: Data?
+    var release: String?
+    var version: String?
+    var environment: String?
+    var isPublic: Bool?
+    var eventAt: Int64?
+
+    static let columns = """
+        id, key, session_id, session_key, name, user_id, start_at, start_estimated, tags, metadata, input, output, release, \
+        version, environment, is_public, event_at
+        """
+
+    init(id: Int64, key: String, sessionId: Int64) {
+        self.id = id
+        self.key = key
+        self.sessionId = sessionId
+    }
+
+    init(row: Row) {
+        id = row[0]
+        key = row[1]
+        sessionId = row[2]
+        sessionKey = row[3]
+        name = row[4]
+        userId = row[5]
+        startAt = row[6]
+        startEstimated = row[7]
+        tags = row[8]
+        metadata = row[9]
+        input = row[10]
+        output = row[11]
+        release = row[12]
+        version = row[13]
+        environment = row[14]
+        isPublic = row[15]
+        eventAt = row[16]
+    }
+
+    static func fetch(_ db: Database, key: String) throws -> TraceRow? {
+        let statement = try db.cachedStatement(sql: "SELECT \(columns) FROM traces WHERE key = ?")
+        return try Row.fetchOne(statement, arguments: [key]).map(TraceRow.init(row:))
+    }
+
+    /// Inserts or replaces the row.
+    func save(_ db: Database, changeSeq: Int64) throws {
+        let statement = try db.cachedStatement(
+            sql: "INSERT OR REPLACE INTO traces (\(Self.columns), change_seq) VALUES (\(Array(repeating: "?", count: 18).joined(separator: ",")))")
+        try statement.execute(arguments: [
+            id, key, sessionId, sessionKey, name, userId, startAt, startEstimated, tags, metadata, input, output, release, version,
+            environment, isPublic, eventAt, changeSeq,
+        ])
+    }
+}

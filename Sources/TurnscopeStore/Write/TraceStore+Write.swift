@@ -1,0 +1,56 @@
+import GRDB
+import TurnscopeModel
+
+/// What one write did.
+public struct WriteResult: Sendable, Equatable {
+    /// Records written (merged into existing rows or new).
+    public var records: Int
+    /// Bytes of content that were new to the store (already-stored content costs nothing).
+    public var newContentBytes: Int
+    /// The change sequence the write committed as (see `changeToken()`).
+    public var changeSeq: Int64
+}
+
+extension TraceStore {
+    /// Writes a batch of records in one transaction: all of them or, on error, none.
+    ///
+    /// Records may come in any order and more than once: each merges into the row with its id
+    /// (see `MergePolicy`), so resending a batch changes nothing.
+    ///
+    /// - Parameter client: names the source (`import`, `langfuse`, `otlp`), used to group traces
+    ///   that arrive without a session id.
+    @discardableResult
+    public func write(_ records: [TurnscopeModel.Record], client: String = "native") throws(StoreError) -> WriteResult {
+        do {
+            return try knownBlobs.withLock { known in
+                var added: [ContentHash] = []
+                do {
+                    return try pool.write { db in
+                        let changeSeq = (try Int64.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'change_seq'") ?? 0) + 1
+                        try db.execute(sql: "UPDATE meta SET value = ? WHERE key = 'change_seq'", arguments: [changeSeq])
+                        if known.count > Self.knownBlobLimit { known.removeAll(keepingCapacity: true) }
+                        var transaction = try WriteTransaction(
+                            db: db, changeSeq: changeSeq, client: client, pricing: pricing, knownBlobs: known)
+                        known = [:]  // hand the table to the transaction without copying it
+                        defer {
+                            known = transaction.blobs.known
+                            added = transaction.blobs.added
+                        }
+                        for record in records { try transaction.write(record) }
+                        try transaction.finish()
+                        return WriteResult(
+                            records: records.count, newContentBytes: transaction.blobs.storedBytes, changeSeq: changeSeq)
+                    }
+                } catch {
+                    // The transaction rolled back: forget the blobs it had stored.
+                    for hash in added { known[hash] = nil }
+                    throw error
+                }
+            }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError("write failed: \(Self.describe(error))")
+        }
+    }
+}

@@ -1,0 +1,270 @@
+import Foundation
+import GRDB
+import TurnscopeModel
+
+/// One batch of records written inside one SQLite transaction: merges each record into its row,
+/// stores payloads once, and keeps session aggregates current.
+struct WriteTransaction {
+    let db: Database
+    let changeSeq: Int64
+    let client: String
+    let pricing: PriceTable
+    let now: Int64
+    var blobs: BlobWriter
+    var ledger = SessionLedger()
+    private var traces: [String: (id: Int64, session: Int64)] = [:]
+    private var sessions: [String: Int64] = [:]
+    private var nextTraceId: Int64
+    private var nextObservationId: Int64
+
+    /// How close in time two traces without a session id must be to share an automatic session.
+    static let autoSessionGap: Int64 = 30 * 60 * 1_000_000
+
+    init(db: Database, changeSeq: Int64, client: String, pricing: PriceTable, knownBlobs: [ContentHash: Int64]) throws {
+        self.db = db
+        self.changeSeq = changeSeq
+        self.client = client
+        self.pricing = pricing
+        now = Timestamp.now.microseconds
+        blobs = BlobWriter(db: db, known: knownBlobs)
+        // Row ids are allocated here so that blobs can name the observation that first sent them
+        // before its row is written. The writer is SQLite's only writer inside the transaction.
+        nextTraceId = (try Int64.fetchOne(db, sql: "SELECT max(id) FROM traces") ?? 0) + 1
+        nextObservationId = (try Int64.fetchOne(db, sql: "SELECT max(id) FROM observations") ?? 0) + 1
+    }
+
+    mutating func write(_ record: TurnscopeModel.Record) throws {
+        switch record {
+        case .trace(let trace): try write(trace)
+        case .observation(let observation): try write(observation)
+        case .score(let score): try write(score)
+        }
+    }
+
+    mutating func finish() throws {
+        try ledger.flush(db, changeSeq: changeSeq)
+    }
+
+    // MARK: Traces
+
+    private mutating func write(_ record: TraceRecord) throws {
+        let existing = try TraceRow.fetch(db, key: record.id)
+        let policy = MergePolicy(stored: existing?.eventAt.map(Timestamp.init(microseconds:)), incoming: record.eventTime)
+        var row = existing ?? TraceRow(id: allocateTraceId(), key: record.id, sessionId: 0)
+        row.sessionKey = policy.pick(row.sessionKey, record.sessionId)
+        row.name = policy.pick(row.name, record.name)
+        row.userId = policy.pick(row.userId, record.userId)
+        row.settle(start: record.timestamp, eventTime: record.eventTime, now: now)
+        row.tags = policy.tags(row.tags.flatMap(Self.decodeTags), record.tags).map(Self.encodeTags)
+        row.metadata = Self.encodeJSON(policy.metadata(Self.decodeJSON(row.metadata), record.metadata))
+        if let input = record.input, policy.incomingWins || row.input == nil {
+            row.input = try blobs.column(for: input, observation: nil, trace: row.id)
+        }
+        if let output = record.output, policy.incomingWins || row.output == nil {
+            row.output = try blobs.column(for: output, observation: nil, trace: row.id)
+        }
+        row.release = policy.pick(row.release, record.release)
+        row.version = policy.pick(row.version, record.version)
+        row.environment = policy.first(row.environment, record.environment)
+        row.isPublic = policy.pick(row.isPublic, record.isPublic)
+        row.eventAt = [row.eventAt, record.eventTime?.microseconds].compactMap { $0 }.max()
+
+        let target: Int64
+        if let key = row.sessionKey {
+            target = try session(key: key)
+        } else if let existing {
+            target = existing.sessionId
+        } else {
+            target = try autoSession(userId: row.userId, at: row.startAt ?? now)
+        }
+        if let existing, existing.sessionId != target {
+            try db.execute(
+                sql: "UPDATE observations SET session_id = ?, change_seq = ? WHERE trace_id = ?",
+                arguments: [target, changeSeq, row.id])
+            ledger.markForRecount(existing.sessionId)
+            ledger.markForRecount(target)
+        }
+        row.sessionId = target
+        var tally = SessionTally()
+        tally.traces = existing == nil ? 1 : 0
+        tally.widen(row.startAt)
+        ledger.apply(tally, minus: nil, to: target)
+        ledger.offer(label: nil, userId: row.userId, to: target)
+        try row.save(db, changeSeq: changeSeq)
+        traces[row.key] = (row.id, target)
+    }
+
+    // MARK: Observations
+
+    private mutating func write(_ record: ObservationRecord) throws {
+        let existing = try ObservationRow.fetch(db, key: record.id)
+        let policy = MergePolicy(stored: existing?.eventAt.map(Timestamp.init(microseconds:)), incoming: record.eventTime)
+        var row: ObservationRow
+        if let existing {
+            row = existing
+        } else {
+            let start = record.startTime?.microseconds ?? record.eventTime?.microseconds ?? now
+            // An observation without a trace id gets a trace of its own, named after it, so that
+            // it is still visible (Langfuse would give it a random trace id nobody can find).
+            let trace = try trace(key: record.traceId ?? record.id, at: start)
+            row = ObservationRow(id: allocateObservationId(), key: record.id, traceId: trace.id, sessionId: trace.session)
+        }
+        let before = existing?.tally
+        row.kind = policy.first(row.kind, record.kind?.rawValue)
+        row.parentKey = policy.pick(row.parentKey, record.parentId)
+        row.name = policy.pick(row.name, record.name)
+        row.settle(start: record.startTime, eventTime: record.eventTime, now: now)
+        row.endAt = policy.pick(row.endAt, record.endTime?.microseconds)
+        row.firstTokenAt = policy.pick(row.firstTokenAt, record.completionStartTime?.microseconds)
+        row.model = policy.pick(row.model, record.model)
+        row.modelParameters = Self.encodeJSON(
+            policy.pick(Self.decodeJSON(row.modelParameters), record.modelParameters.map(JSONValue.object)))
+        if let input = record.input, policy.incomingWins || row.input == nil {
+            row.input = try blobs.column(for: input, observation: row.id, trace: row.traceId)
+            if let label = Self.firstUserText(input) { ledger.offer(label: label, userId: nil, to: row.sessionId) }
+        }
+        if let output = record.output, policy.incomingWins || row.output == nil {
+            row.output = try blobs.column(for: output, observation: row.id, trace: row.traceId)
+            row.toolCalls = Int64(output.messages?.reduce(0) { $0 + $1.toolCalls.count } ?? 0)
+        }
+        row.metadata = Self.encodeJSON(policy.metadata(Self.decodeJSON(row.metadata), record.metadata))
+        if let usage = policy.pick(row.usage, record.usage) { row.usage = usage }
+        row.level = policy.pick(row.level, record.level?.rawValue)
+        row.statusMessage = policy.pick(row.statusMessage, record.statusMessage)
+        row.version = policy.pick(row.version, record.version)
+        row.environment = policy.first(row.environment, record.environment)
+        row.eventAt = [row.eventAt, record.eventTime?.microseconds].compactMap { $0 }.max()
+        row.price(clientCost: policy.pick(row.clientCost, record.cost), with: pricing)
+        ledger.apply(row.tally, minus: before, to: row.sessionId)
+        try row.save(db, changeSeq: changeSeq)
+    }
+
+    // MARK: Scores
+
+    private mutating func write(_ record: ScoreRecord) throws {
+        let statement = try db.cachedStatement(
+            sql: """
+                INSERT INTO scores (key, name, value_number, value_string, data_type, trace_key, observation_key,
+                    session_key, comment, metadata, timestamp, source, environment, change_seq)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (key) DO UPDATE SET name = excluded.name, value_number = excluded.value_number,
+                    value_string = excluded.value_string, data_type = coalesce(excluded.data_type, data_type),
+                    trace_key = coalesce(trace_key, excluded.trace_key),
+                    observation_key = coalesce(excluded.observation_key, observation_key),
+                    session_key = coalesce(excluded.session_key, session_key),
+                    comment = coalesce(excluded.comment, comment), metadata = coalesce(excluded.metadata, metadata),
+                    timestamp = coalesce(timestamp, excluded.timestamp), source = coalesce(excluded.source, source),
+                    environment = coalesce(environment, excluded.environment), change_seq = excluded.change_seq
+                """)
+        var number: Double?
+        var string: String?
+        switch record.value {
+        case .number(let value): number = value
+        case .string(let value): string = value
+        }
+        try statement.execute(arguments: [
+            record.id, record.name, number, string, record.dataType, record.traceId, record.observationId,
+            record.sessionId, record.comment, Self.encodeJSON(record.metadata), record.timestamp?.microseconds,
+            record.source, record.environment, changeSeq,
+        ])
+    }
+
+    // MARK: Sessions and traces by key
+
+    private mutating func allocateTraceId() -> Int64 {
+        defer { nextTraceId += 1 }
+        return nextTraceId
+    }
+
+    private mutating func allocateObservationId() -> Int64 {
+        defer { nextObservationId += 1 }
+        return nextObservationId
+    }
+
+    /// The trace with this key, created (in an automatic session) when it does not exist yet.
+    private mutating func trace(key: String, at time: Int64) throws -> (id: Int64, session: Int64) {
+        if let known = traces[key] { return known }
+        if let row = try TraceRow.fetch(db, key: key) {
+            traces[key] = (row.id, row.sessionId)
+            return (row.id, row.sessionId)
+        }
+        let session = try autoSession(userId: nil, at: time)
+        var row = TraceRow(id: allocateTraceId(), key: key, sessionId: session)
+        row.startAt = time
+        try row.save(db, changeSeq: changeSeq)
+        var tally = SessionTally()
+        tally.traces = 1
+        tally.widen(time)
+        ledger.apply(tally, minus: nil, to: session)
+        traces[key] = (row.id, session)
+        return (row.id, session)
+    }
+
+    /// The session with this client-given id, created when new.
+    private mutating func session(key: String) throws -> Int64 {
+        if let id = sessions[key] { return id }
+        let id: Int64
+        if let existing = try Int64.fetchOne(
+            db.cachedStatement(sql: "SELECT id FROM sessions WHERE key = ?"), arguments: [key])
+        {
+            id = existing
+        } else {
+            try db.cachedStatement(sql: "INSERT INTO sessions (key, change_seq) VALUES (?, ?)")
+                .execute(arguments: [key, changeSeq])
+            id = db.lastInsertedRowID
+        }
+        sessions[key] = id
+        return id
+    }
+
+    /// The automatic session for a trace that came without a session id: traces from the same
+    /// client and user share one while they arrive less than `autoSessionGap` apart.
+    private mutating func autoSession(userId: String?, at time: Int64) throws -> Int64 {
+        let group = client + "|" + (userId ?? "")
+        let find = try db.cachedStatement(
+            sql: """
+                SELECT id FROM sessions WHERE auto_group = ? AND last_at >= ? AND first_at <= ?
+                ORDER BY last_at DESC LIMIT 1
+                """)
+        let id: Int64
+        if let existing = try Int64.fetchOne(
+            find, arguments: [group, time - Self.autoSessionGap, time + Self.autoSessionGap])
+        {
+            id = existing
+        } else {
+            let key = "auto:\(client):\(userId ?? "-"):\(Timestamp(microseconds: time).iso8601)"
+            try db.cachedStatement(
+                sql: "INSERT INTO sessions (key, auto_group, first_at, last_at, change_seq) VALUES (?, ?, ?, ?, ?)"
+            ).execute(arguments: [key, group, time, time, changeSeq])
+            id = db.lastInsertedRowID
+        }
+        // The window is widened at once, not at flush, so the next trace of this batch finds it.
+        try db.cachedStatement(
+            sql: "UPDATE sessions SET first_at = min(first_at, ?1), last_at = max(last_at, ?1) WHERE id = ?2"
+        ).execute(arguments: [time, id])
+        return id
+    }
+
+    // MARK: Column helpers
+
+    private static func firstUserText(_ payload: Payload) -> String? {
+        guard let message = payload.messages?.first(where: { $0.role == .user }) else { return nil }
+        for part in message.parts {
+            if case .text(let text) = part, !text.isEmpty { return String(text.prefix(200)) }
+        }
+        return nil
+    }
+
+    static func encodeJSON(_ value: JSONValue?) -> String? { value?.jsonString }
+
+    static func decodeJSON(_ text: String?) -> JSONValue? {
+        guard let text else { return nil }
+        return try? JSONText.parse(text)
+    }
+
+    static func encodeTags(_ tags: [String]) -> String { JSONValue.array(tags.map(JSONValue.string)).jsonString }
+
+    static func decodeTags(_ text: String) -> [String]? {
+        decodeJSON(text)?.arrayValue?.compactMap(\.stringValue)
+    }
+}

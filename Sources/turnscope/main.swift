@@ -1,0 +1,3 @@
+import TurnscopeCLI
+
+Turnscope.main()

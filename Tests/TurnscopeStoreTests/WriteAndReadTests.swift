@@ -1,0 +1,144 @@
+import Foundation
+import Testing
+import TurnscopeModel
+import TurnscopeStore
+
+@Suite struct WriteAndReadTests {
+    @Test func sessionAggregatesFollowWrites() throws {
+        let db = try TemporaryStore()
+        try db.store.write(Fixture.agentSession("s1", turns: 3))
+        let page = try db.store.sessions()
+        #expect(page.items.count == 1)
+        let session = try #require(page.items.first)
+        #expect(session.id == "s1")
+        #expect(session.turnCount == 3)
+        #expect(session.traceCount == 3)
+        #expect(session.userId == "alice")
+        #expect(session.usage.input == 300)
+        #expect(session.usage.output == 150)
+        #expect(session.usage.cacheRead == 3000)
+        #expect(session.models == ["claude-sonnet-4-5-20250929"])
+        #expect(session.label == "Please refactor the auth module of s1")
+        #expect(session.firstAt == Fixture.time(10))
+        #expect(session.lastAt == Fixture.time(32))
+        // 100 input at $3/M + 50 output at $15/M + 1000 cache reads at $0.30/M, three times.
+        #expect(abs(session.cost - 3 * (100 * 3e-6 + 50 * 15e-6 + 1000 * 0.3e-6)) < 1e-12)
+        #expect(session.unpricedTurns == 0)
+    }
+
+    @Test func writingTheSameBatchTwiceChangesNothing() throws {
+        let db = try TemporaryStore()
+        let records = Fixture.agentSession("s1", turns: 5)
+        try db.store.write(records)
+        let first = try db.store.sessions().items
+        let result = try db.store.write(records)
+        #expect(result.newContentBytes == 0)
+        #expect(try db.store.sessions().items == first)
+        #expect(try db.store.turns(inSession: "s1").items.count == 5)
+    }
+
+    @Test func anUpdateBeforeItsCreateMergesAndIdentityFieldsStayFirst() throws {
+        let db = try TemporaryStore()
+        // The update arrives first, with the output and end time.
+        try db.store.write([
+            .observation(ObservationRecord(
+                id: "g1", traceId: "t1", kind: nil, endTime: Fixture.time(5),
+                output: .messages([.text(.assistant, "done")]), usage: Usage(input: 10, output: 20))),
+        ])
+        try db.store.write([
+            Fixture.trace("t1", session: "s1"),
+            .observation(ObservationRecord(
+                id: "g1", traceId: "t-other", kind: .generation, name: "chat", startTime: Fixture.time(1),
+                model: "gpt-4o-2024-08-06", input: .messages([.text(.user, "hi")]))),
+        ])
+        let turn = try #require(try db.store.turn(id: "g1"))
+        #expect(turn.observation.kind == .generation)
+        #expect(turn.observation.name == "chat")
+        #expect(turn.observation.traceId == "t1")  // fixed at first write
+        #expect(turn.observation.output == .messages([.text(.assistant, "done")]))
+        #expect(turn.observation.input == .messages([.text(.user, "hi")]))
+        #expect(turn.observation.endTime == Fixture.time(5))
+        #expect(turn.observation.usage == Usage(input: 10, output: 20))
+        #expect(turn.summary.sessionId == "s1")
+        let session = try #require(try db.store.session(id: "s1"))
+        #expect(session.turnCount == 1)
+        #expect(session.usage.output == 20)
+        // The automatic session the observation first landed in is gone once the trace named its session.
+        #expect(try db.store.sessions().items.map(\.id) == ["s1"])
+    }
+
+    @Test func anOlderEventArrivingLateOnlyFillsGaps() throws {
+        let db = try TemporaryStore()
+        try db.store.write([
+            .trace(TraceRecord(id: "t1", name: "new name", sessionId: "s1", eventTime: Fixture.time(10))),
+        ])
+        try db.store.write([
+            .trace(TraceRecord(
+                id: "t1", name: "old name", userId: "bob", sessionId: "s1", tags: ["b", "a"],
+                eventTime: Fixture.time(5))),
+            .trace(TraceRecord(id: "t1", tags: ["c", "a"], metadata: ["k": ["x": 1]], eventTime: Fixture.time(11))),
+            .trace(TraceRecord(id: "t1", metadata: ["k": ["y": 2], "z": true], eventTime: Fixture.time(12))),
+        ])
+        var exported: [Record] = []
+        try db.store.export { exported.append($0) }
+        guard case .trace(let trace)? = exported.first else { Issue.record("no trace exported"); return }
+        #expect(trace.name == "new name")
+        #expect(trace.userId == "bob")
+        #expect(trace.tags == ["a", "b", "c"])
+        #expect(trace.metadata == ["k": ["x": 1, "y": 2], "z": true])
+    }
+
+    @Test func aFailedCallCountsAsAnErrorAndAnUnknownModelAsUnpriced() throws {
+        let db = try TemporaryStore()
+        try db.store.write([
+            Fixture.trace("t1"),
+            Fixture.generation("g1", trace: "t1", history: [.text(.user, "x")], reply: .text(.assistant, "y"), at: 1, level: .error),
+            Fixture.generation("g2", trace: "t1", history: [.text(.user, "x")], reply: .text(.assistant, "y"), at: 2, model: "my-local-llama"),
+        ])
+        let session = try #require(try db.store.session(id: "s1"))
+        #expect(session.errorCount == 1)
+        #expect(session.unpricedTurns == 1)
+        let turns = try db.store.turns(inSession: "s1").items
+        #expect(turns.map(\.isError) == [true, false])
+        #expect(turns[1].cost == nil)
+        #expect(turns[1].costSource == .unknown)
+        #expect(turns[0].costSource == .computed(entry: turns[0].costSourceEntry))
+    }
+
+    @Test func aClientCostIsUsedVerbatim() throws {
+        let db = try TemporaryStore()
+        try db.store.write([
+            Fixture.trace("t1"),
+            .observation(ObservationRecord(
+                id: "g1", traceId: "t1", kind: .generation, startTime: Fixture.time(1), model: "gpt-4o",
+                usage: Usage(input: 1000, output: 1000), cost: Cost(total: 0.5, parts: ["input": 0.2, "output": 0.3]))),
+        ])
+        let turn = try #require(try db.store.turns(inSession: "s1").items.first)
+        #expect(turn.cost == 0.5)
+        #expect(turn.costSource == .client)
+    }
+
+    @Test func tracesWithoutASessionAreGroupedByClientUserAndTimeGap() throws {
+        let db = try TemporaryStore()
+        try db.store.write(
+            [
+                Fixture.trace("a", session: nil, user: "u", at: 0),
+                Fixture.trace("b", session: nil, user: "u", at: 600),
+                Fixture.trace("c", session: nil, user: "u", at: 600 + 3600),  // more than 30 minutes later
+                Fixture.trace("d", session: nil, user: "other", at: 10),
+            ], client: "langfuse")
+        let sessions = try db.store.sessions().items
+        #expect(sessions.count == 3)
+        #expect(sessions.allSatisfy { $0.isAutomatic })
+        #expect(sessions.map(\.traceCount).sorted() == [1, 1, 2])
+        #expect(sessions.allSatisfy { $0.id.hasPrefix("auto:langfuse:") })
+    }
+}
+
+extension TurnSummary {
+    /// The price entry of a computed cost, for comparisons.
+    var costSourceEntry: String {
+        if case .computed(let entry) = costSource { return entry }
+        return ""
+    }
+}
