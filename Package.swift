@@ -18,10 +18,14 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
     ],
     targets: [
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "TurnscopeModel", swiftSettings: strict),
         .target(
             name: "TurnscopeStore",
-            dependencies: ["TurnscopeModel", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "TurnscopeModel", "CZlib", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
             swiftSettings: strict),
         .target(name: "TurnscopeIngest", dependencies: ["TurnscopeModel"], swiftSettings: strict),
         .target(

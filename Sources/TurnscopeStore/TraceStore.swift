@@ -12,11 +12,8 @@ public final class TraceStore: Sendable {
     public let path: String
     let pool: DatabasePool
     let pricing: PriceTable
-    /// Fingerprint to blob id for content already stored, so resent history costs no SQL at all.
-    let knownBlobs = Mutex<[ContentHash: Int64]>([:])
-
-    /// How many fingerprints to remember before starting over; about 40 bytes each.
-    static let knownBlobLimit = 500_000
+    /// What the writer remembers between writes, so resent history costs no SQL at all.
+    let memory = Mutex(WriterMemory())
 
     /// Opens (creating when needed, with mode 0600) the database at `path`.
     ///

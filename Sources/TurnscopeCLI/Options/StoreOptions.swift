@@ -36,7 +36,7 @@ struct StoreOptions: ParsableArguments {
         do {
             return PriceTable.bundled.merging(try PriceTable.overrides(contentsOf: file))
         } catch {
-            throw ValidationError("\(file): \(error)")
+            throw CommandError("\(file): \(error)")
         }
     }
 
@@ -48,7 +48,7 @@ struct StoreOptions: ParsableArguments {
     /// Opens an existing store for reading.
     func openForReading() throws -> TraceStore {
         guard FileManager.default.fileExists(atPath: path) else {
-            throw ValidationError("no database at \(path) (import something first, or pass --db)")
+            throw CommandError("no database at \(path) (import something first, or pass --db)")
         }
         return try TraceStore(path: path, pricing: priceTable())
     }

@@ -65,6 +65,11 @@ public struct JSONWriter {
         bytes.append(UInt8(ascii: "\""))
     }
 
+    /// Appends JSON text that is known to be valid, such as `{"role":`.
+    public mutating func raw(_ text: StaticString) {
+        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
     private mutating func writeNumber(_ number: Double) {
         guard number.isFinite else { return append("null") }
         if number.rounded() == number, abs(number) < 1e15 {

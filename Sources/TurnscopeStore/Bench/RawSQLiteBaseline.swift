@@ -3,7 +3,8 @@ import GRDB
 
 /// The yardstick for `turnscope bench store`: the same generations written by plain SQL, one row
 /// each plus its text in an FTS5 index, with none of Turnscope's layer (no merge, no content
-/// addressing, no aggregates). Comparing the two rates shows what the layer costs.
+/// addressing, no aggregates). Comparing the two rates shows what the layer costs. Values are
+/// bound the same direct way as the writer's, so the comparison measures the layer, not GRDB.
 public enum RawSQLiteBaseline {
     /// One generation as a plain row.
     public struct Row: Sendable {
@@ -55,11 +56,11 @@ public enum RawSQLiteBaseline {
                     sql: "INSERT INTO generations (key, trace, model, start_at, end_at, input_tokens, output_tokens, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
                 let index = try db.cachedStatement(sql: "INSERT INTO generations_text (rowid, text) VALUES (?, ?)")
                 for row in batch {
-                    try insert.execute(arguments: [
-                        row.id, row.traceId, row.model, row.startAt, row.endAt, row.inputTokens, row.outputTokens,
-                        Data(row.body.utf8),
+                    try insert.run(db, [
+                        .text(row.id), .text(row.traceId), .text(row.model), .integer(row.startAt), .integer(row.endAt),
+                        .integer(row.inputTokens), .integer(row.outputTokens), .blob(Data(row.body.utf8)),
                     ])
-                    try index.execute(arguments: [db.lastInsertedRowID, row.text])
+                    try index.run(db, [.integer(db.lastInsertedRowID), .text(row.text)])
                 }
             }
         }

@@ -40,10 +40,9 @@ struct BlobReader {
                 arguments: StatementArguments(Array(slice)))
             while let row = try rows.next() {
                 let id: Int64 = row[0]
-                let kind: Int64 = row[1]
-                let body: Data = row[2]
+                guard let (kind, body) = BlobBody.decode(kind: row[1], body: row[2]) else { continue }
                 let value = (try? JSONText.parse(body)) ?? .null
-                if kind == BlobWriter.Kind.message.rawValue {
+                if kind == .message {
                     messages[id] = (try? Message(json: value, path: "")) ?? Message(role: "unknown", parts: [.other(value)])
                 } else {
                     values[id] = value

@@ -1,8 +1,9 @@
 /// Turns what a person types into an FTS5 query that cannot be a syntax error.
 ///
-/// Every word is quoted, so punctuation, `AND`, `NEAR` or a stray quote are searched as text; words
-/// must all match (in any order), and the last word matches as a prefix, so results appear while
-/// typing.
+/// The text is cut into words the way the index's `unicode61` tokenizer cuts it (letters and digits;
+/// everything else separates), and every word is quoted, so punctuation, `AND`, `NEAR` or a stray
+/// quote are searched as text. Words must all match, in any order (the index keeps no positions, to
+/// stay small), and the last word matches as a prefix, so results appear while typing.
 struct SearchQuery {
     /// The words searched for, lowercased, for highlighting.
     let words: [String]
@@ -10,7 +11,7 @@ struct SearchQuery {
     let match: String?
 
     init(_ text: String) {
-        let words = text.split(whereSeparator: { $0.isWhitespace }).map { String($0).lowercased() }
+        let words = text.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map(String.init)
         self.words = words
         let quoted = words.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
         match = quoted.isEmpty ? nil : quoted.joined(separator: " ") + "*"

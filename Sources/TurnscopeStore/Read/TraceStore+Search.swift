@@ -27,10 +27,9 @@ extension TraceStore {
                     ORDER BY b.id DESC
                     """, arguments: [match, cursor?.id ?? Int64.max, limit])
             let items = rows.map { row -> SearchHit in
-                let body: Data = row[2]
-                let value = (try? JSONText.parse(body)) ?? .null
-                let message = (row[1] as Int64) == BlobWriter.Kind.message.rawValue
-                    ? try? Message(json: value, path: "") : nil
+                let blob = BlobBody.decode(kind: row[1], body: row[2])
+                let value = blob.flatMap { try? JSONText.parse($0.bytes) } ?? .null
+                let message = blob?.kind == .message ? try? Message(json: value, path: "") : nil
                 let text = message?.searchableText ?? BlobWriter.searchableText(of: value)
                 let start: Int64? = row[6] ?? row[9]
                 return SearchHit(

@@ -20,7 +20,7 @@ extension TraceStore {
                 sql: """
                     SELECT \(group), count(*), sum(input_tokens), sum(output_tokens), sum(cache_read_tokens),
                         sum(cache_write_5m_tokens), sum(cache_write_1h_tokens), sum(reasoning_tokens),
-                        coalesce(sum(cost_usd), 0), sum(cost_usd IS NULL)
+                        coalesce(sum(cost_usd), 0), sum(\(ObservationRow.unpricedCondition))
                     FROM observations WHERE kind = 'generation' AND start_at >= ?
                     GROUP BY 1 ORDER BY \(order)
                     """, arguments: [since?.microseconds ?? Int64.min]

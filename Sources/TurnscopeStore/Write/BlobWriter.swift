@@ -9,42 +9,46 @@ import TurnscopeModel
 /// caller can forget them again if the transaction rolls back.
 struct BlobWriter {
     let db: Database
-    /// Fingerprints known to be stored, shared across transactions.
-    var known: [ContentHash: Int64]
+    /// What is known to be stored already, shared across transactions.
+    var memory: WriterMemory
+    /// Compresses new content (one per transaction: zlib's set-up costs more than a message).
+    private let deflater = Deflater()
     /// Fingerprints this transaction stored.
     private(set) var added: [ContentHash] = []
-    /// Blobs this transaction stored, by id, with their kind (for the cost of a cold cache).
+    /// Bytes of content this transaction stored.
     private(set) var storedBytes = 0
+    /// Text to index, written last: FTS5 flushes its pending index data whenever a later statement
+    /// opens a savepoint, so indexing after every other statement keeps the flush to one per commit.
+    private var pendingText: [(Int64, String)] = []
 
-    init(db: Database, known: [ContentHash: Int64]) {
+    init(db: Database, memory: WriterMemory) {
         self.db = db
-        self.known = known
-    }
-
-    enum Kind: Int64 {
-        case message = 1
-        case json = 2
+        self.memory = memory
     }
 
     /// Stores a payload's content and returns the bytes for its column.
+    ///
+    /// - Parameter session: for a prompt, the session it belongs to, so the prefix it shares with
+    ///   the session's previous prompt is recognised without fingerprinting it again.
     mutating func column(
-        for payload: Payload, observation: Int64?, trace: Int64?
+        for payload: Payload, observation: Int64?, trace: Int64?, session: Int64? = nil
     ) throws -> Data {
         switch payload {
         case .messages(let messages):
-            var ids: [Int64] = []
+            var ids = session.map { memory.histories.knownPrefix(of: messages, session: $0) } ?? []
             ids.reserveCapacity(messages.count)
-            for message in messages {
+            for message in messages[ids.count...] {
                 let hash = ContentHasher.hash(message)
                 if let id = try lookup(hash) {
                     ids.append(id)
                 } else {
                     ids.append(
                         try insert(
-                            hash, kind: .message, body: message.json.jsonBytes, text: message.searchableText,
+                            hash, kind: .message, body: message.jsonBytes, text: message.searchableText,
                             observation: observation, trace: trace))
                 }
             }
+            if let session { memory.histories.remember(messages, ids: ids, session: session) }
             return PayloadColumn.messages(ids).data
         case .json(let value):
             let hash = ContentHasher.hash(value)
@@ -57,28 +61,33 @@ struct BlobWriter {
     }
 
     private mutating func lookup(_ hash: ContentHash) throws -> Int64? {
-        if let id = known[hash] { return id }
+        if let id = memory.known[hash] { return id }
         let statement = try db.cachedStatement(sql: "SELECT id FROM blobs WHERE hash = ?")
         guard let id = try Int64.fetchOne(statement, arguments: [Data(hash.bytes)]) else { return nil }
-        known[hash] = id
+        memory.known[hash] = id
         return id
     }
 
     private mutating func insert(
-        _ hash: ContentHash, kind: Kind, body: [UInt8], text: String, observation: Int64?, trace: Int64?
+        _ hash: ContentHash, kind: BlobBody.Kind, body: [UInt8], text: String, observation: Int64?, trace: Int64?
     ) throws -> Int64 {
         let insert = try db.cachedStatement(
             sql: "INSERT INTO blobs (hash, kind, body, first_observation_id, first_trace_id) VALUES (?, ?, ?, ?, ?)")
-        try insert.execute(arguments: [Data(hash.bytes), kind.rawValue, Data(body), observation, trace])
+        let stored = BlobBody.encode(kind, body, with: deflater)
+        try insert.run(db, [.blob(Data(hash.bytes)), .integer(stored.kind), .blob(stored.body), SQLValue(observation), SQLValue(trace)])
         let id = db.lastInsertedRowID
-        if !text.isEmpty {
-            let index = try db.cachedStatement(sql: "INSERT INTO blob_text (rowid, text) VALUES (?, ?)")
-            try index.execute(arguments: [id, text])
-        }
-        known[hash] = id
+        if !text.isEmpty { pendingText.append((id, text)) }
+        memory.known[hash] = id
         added.append(hash)
         storedBytes += body.count
         return id
+    }
+
+    /// Adds the text of every blob stored in this transaction to the full-text index.
+    mutating func indexPendingText() throws {
+        let index = try db.cachedStatement(sql: "INSERT INTO blob_text (rowid, text) VALUES (?, ?)")
+        for (id, text) in pendingText { try index.run(db, [.integer(id), .text(text)]) }
+        pendingText.removeAll()
     }
 
     /// The string leaves of a JSON value, for the full-text index.

@@ -98,18 +98,37 @@ struct ObservationRow {
         return try Row.fetchOne(statement, arguments: [key]).map(ObservationRow.init(row:))
     }
 
-    /// Inserts or replaces the row.
-    func save(_ db: Database, changeSeq: Int64) throws {
-        let statement = try db.cachedStatement(
-            sql: "INSERT OR REPLACE INTO observations (\(Self.columns), change_seq) VALUES (\(Array(repeating: "?", count: 35).joined(separator: ",")))")
-        let values: [(any DatabaseValueConvertible)?] = [
-            id, key, traceId, sessionId, parentKey, kind, name, startAt, startEstimated, endAt, firstTokenAt, model, modelParameters,
-            input, output, metadata, inputTokens, outputTokens, cacheReadTokens, cacheWrite5mTokens,
-            cacheWrite1hTokens, reasoningTokens, totalTokens, usageOther, costUSD, costSource, costEntry, costDetail,
-            level, statusMessage, version, environment, eventAt, toolCalls, changeSeq,
+    private static let insertSQL = SQLText.insert(into: "observations", columns: columns)
+    private static let updateSQL = SQLText.update("observations", columns: columns)
+
+    /// Writes the row: an INSERT when it is new, else an UPDATE of every column.
+    ///
+    /// Not `INSERT OR REPLACE`: a statement that may delete rows opens a statement savepoint, and
+    /// SQLite then makes FTS5 flush its pending index data, once per statement.
+    func save(_ db: Database, changeSeq: Int64, isNew: Bool) throws {
+        let statement = try db.cachedStatement(sql: isNew ? Self.insertSQL : Self.updateSQL)
+        let values: [SQLValue] = [
+            .text(key), .integer(traceId), .integer(sessionId), SQLValue(parentKey), SQLValue(kind), SQLValue(name),
+            SQLValue(startAt), .integer(startEstimated ? 1 : 0), SQLValue(endAt), SQLValue(firstTokenAt), SQLValue(model),
+            SQLValue(modelParameters), SQLValue(input), SQLValue(output), SQLValue(metadata), SQLValue(inputTokens),
+            SQLValue(outputTokens), SQLValue(cacheReadTokens), SQLValue(cacheWrite5mTokens), SQLValue(cacheWrite1hTokens),
+            SQLValue(reasoningTokens), SQLValue(totalTokens), SQLValue(usageOther), SQLValue(costUSD), SQLValue(costSource),
+            SQLValue(costEntry), SQLValue(costDetail), SQLValue(level), SQLValue(statusMessage), SQLValue(version),
+            SQLValue(environment), SQLValue(eventAt), .integer(toolCalls), .integer(changeSeq),
         ]
-        try statement.execute(arguments: StatementArguments(values))
+        try statement.run(db, isNew ? [.integer(id)] + values : values + [.integer(id)])
     }
+
+    /// Whether any token counter is set.
+    var hasTokens: Bool {
+        [inputTokens, outputTokens, cacheReadTokens, cacheWrite5mTokens, cacheWrite1hTokens, totalTokens]
+            .contains { $0 != nil }
+    }
+
+    /// SQL for the same test, for aggregate queries.
+    static let unpricedCondition = """
+        kind = 'generation' AND cost_usd IS NULL AND coalesce(input_tokens, output_tokens, cache_read_tokens,         cache_write_5m_tokens, cache_write_1h_tokens, total_tokens) IS NOT NULL
+        """
 
     /// What this observation adds to its session's aggregates.
     var tally: SessionTally {
@@ -123,7 +142,8 @@ struct ObservationRow {
         tally.cacheWriteTokens = (cacheWrite5mTokens ?? 0) + (cacheWrite1hTokens ?? 0)
         tally.reasoningTokens = reasoningTokens ?? 0
         tally.cost = costUSD ?? 0
-        tally.unpricedTurns = isTurn && costUSD == nil ? 1 : 0
+        // A call that reported tokens but has no cost is unpriced; a failed call without usage is not.
+        tally.unpricedTurns = isTurn && costUSD == nil && hasTokens ? 1 : 0
         tally.widen(startAt)
         tally.widen(endAt)
         if let model { tally.models.insert(model) }

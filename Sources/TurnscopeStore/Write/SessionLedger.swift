@@ -83,7 +83,7 @@ struct SessionLedger {
                     cache_write_tokens = (SELECT coalesce(sum(coalesce(cache_write_5m_tokens, 0) + coalesce(cache_write_1h_tokens, 0)), 0) FROM observations WHERE session_id = ?2),
                     reasoning_tokens = (SELECT coalesce(sum(reasoning_tokens), 0) FROM observations WHERE session_id = ?2),
                     cost_usd = (SELECT coalesce(sum(cost_usd), 0) FROM observations WHERE session_id = ?2),
-                    unpriced_turns = (SELECT count(*) FROM observations WHERE session_id = ?2 AND kind = 'generation' AND cost_usd IS NULL),
+                    unpriced_turns = (SELECT count(*) FROM observations WHERE session_id = ?2 AND \(ObservationRow.unpricedCondition)),
                     first_at = (SELECT min(t) FROM (SELECT min(start_at) AS t FROM traces WHERE session_id = ?2
                                 UNION ALL SELECT min(start_at) FROM observations WHERE session_id = ?2)),
                     last_at = (SELECT max(t) FROM (SELECT max(start_at) AS t FROM traces WHERE session_id = ?2

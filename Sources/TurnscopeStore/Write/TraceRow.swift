@@ -58,13 +58,18 @@ struct TraceRow {
         return try Row.fetchOne(statement, arguments: [key]).map(TraceRow.init(row:))
     }
 
-    /// Inserts or replaces the row.
-    func save(_ db: Database, changeSeq: Int64) throws {
-        let statement = try db.cachedStatement(
-            sql: "INSERT OR REPLACE INTO traces (\(Self.columns), change_seq) VALUES (\(Array(repeating: "?", count: 18).joined(separator: ",")))")
-        try statement.execute(arguments: [
-            id, key, sessionId, sessionKey, name, userId, startAt, startEstimated, tags, metadata, input, output, release, version,
-            environment, isPublic, eventAt, changeSeq,
-        ])
+    private static let insertSQL = SQLText.insert(into: "traces", columns: columns)
+    private static let updateSQL = SQLText.update("traces", columns: columns)
+
+    /// Writes the row: an INSERT when it is new, else an UPDATE (see `ObservationRow.save`).
+    func save(_ db: Database, changeSeq: Int64, isNew: Bool) throws {
+        let statement = try db.cachedStatement(sql: isNew ? Self.insertSQL : Self.updateSQL)
+        let values: [SQLValue] = [
+            .text(key), .integer(sessionId), SQLValue(sessionKey), SQLValue(name), SQLValue(userId), SQLValue(startAt),
+            .integer(startEstimated ? 1 : 0), SQLValue(tags), SQLValue(metadata), SQLValue(input), SQLValue(output),
+            SQLValue(release), SQLValue(version), SQLValue(environment), SQLValue(isPublic), SQLValue(eventAt),
+            .integer(changeSeq),
+        ]
+        try statement.run(db, isNew ? [.integer(id)] + values : values + [.integer(id)])
     }
 }

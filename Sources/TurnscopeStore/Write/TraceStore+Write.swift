@@ -22,18 +22,18 @@ extension TraceStore {
     @discardableResult
     public func write(_ records: [TurnscopeModel.Record], client: String = "native") throws(StoreError) -> WriteResult {
         do {
-            return try knownBlobs.withLock { known in
+            return try memory.withLock { memory in
                 var added: [ContentHash] = []
                 do {
                     return try pool.write { db in
                         let changeSeq = (try Int64.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'change_seq'") ?? 0) + 1
                         try db.execute(sql: "UPDATE meta SET value = ? WHERE key = 'change_seq'", arguments: [changeSeq])
-                        if known.count > Self.knownBlobLimit { known.removeAll(keepingCapacity: true) }
+                        if memory.known.count > WriterMemory.knownLimit { memory.known.removeAll(keepingCapacity: true) }
                         var transaction = try WriteTransaction(
-                            db: db, changeSeq: changeSeq, client: client, pricing: pricing, knownBlobs: known)
-                        known = [:]  // hand the table to the transaction without copying it
+                            db: db, changeSeq: changeSeq, client: client, pricing: pricing, memory: memory)
+                        memory = WriterMemory()  // hand the caches over without copying them
                         defer {
-                            known = transaction.blobs.known
+                            memory = transaction.blobs.memory
                             added = transaction.blobs.added
                         }
                         for record in records { try transaction.write(record) }
@@ -43,7 +43,8 @@ extension TraceStore {
                     }
                 } catch {
                     // The transaction rolled back: forget the blobs it had stored.
-                    for hash in added { known[hash] = nil }
+                    for hash in added { memory.known[hash] = nil }
+                    memory.histories.removeAll()
                     throw error
                 }
             }

@@ -20,13 +20,13 @@ struct WriteTransaction {
     /// How close in time two traces without a session id must be to share an automatic session.
     static let autoSessionGap: Int64 = 30 * 60 * 1_000_000
 
-    init(db: Database, changeSeq: Int64, client: String, pricing: PriceTable, knownBlobs: [ContentHash: Int64]) throws {
+    init(db: Database, changeSeq: Int64, client: String, pricing: PriceTable, memory: WriterMemory) throws {
         self.db = db
         self.changeSeq = changeSeq
         self.client = client
         self.pricing = pricing
         now = Timestamp.now.microseconds
-        blobs = BlobWriter(db: db, known: knownBlobs)
+        blobs = BlobWriter(db: db, memory: memory)
         // Row ids are allocated here so that blobs can name the observation that first sent them
         // before its row is written. The writer is SQLite's only writer inside the transaction.
         nextTraceId = (try Int64.fetchOne(db, sql: "SELECT max(id) FROM traces") ?? 0) + 1
@@ -43,6 +43,7 @@ struct WriteTransaction {
 
     mutating func finish() throws {
         try ledger.flush(db, changeSeq: changeSeq)
+        try blobs.indexPendingText()
     }
 
     // MARK: Traces
@@ -90,7 +91,7 @@ struct WriteTransaction {
         tally.widen(row.startAt)
         ledger.apply(tally, minus: nil, to: target)
         ledger.offer(label: nil, userId: row.userId, to: target)
-        try row.save(db, changeSeq: changeSeq)
+        try row.save(db, changeSeq: changeSeq, isNew: existing == nil)
         traces[row.key] = (row.id, target)
     }
 
@@ -120,7 +121,7 @@ struct WriteTransaction {
         row.modelParameters = Self.encodeJSON(
             policy.pick(Self.decodeJSON(row.modelParameters), record.modelParameters.map(JSONValue.object)))
         if let input = record.input, policy.incomingWins || row.input == nil {
-            row.input = try blobs.column(for: input, observation: row.id, trace: row.traceId)
+            row.input = try blobs.column(for: input, observation: row.id, trace: row.traceId, session: row.sessionId)
             if let label = Self.firstUserText(input) { ledger.offer(label: label, userId: nil, to: row.sessionId) }
         }
         if let output = record.output, policy.incomingWins || row.output == nil {
@@ -136,7 +137,7 @@ struct WriteTransaction {
         row.eventAt = [row.eventAt, record.eventTime?.microseconds].compactMap { $0 }.max()
         row.price(clientCost: policy.pick(row.clientCost, record.cost), with: pricing)
         ledger.apply(row.tally, minus: before, to: row.sessionId)
-        try row.save(db, changeSeq: changeSeq)
+        try row.save(db, changeSeq: changeSeq, isNew: existing == nil)
     }
 
     // MARK: Scores
@@ -191,7 +192,8 @@ struct WriteTransaction {
         let session = try autoSession(userId: nil, at: time)
         var row = TraceRow(id: allocateTraceId(), key: key, sessionId: session)
         row.startAt = time
-        try row.save(db, changeSeq: changeSeq)
+        row.startEstimated = true
+        try row.save(db, changeSeq: changeSeq, isNew: true)
         var tally = SessionTally()
         tally.traces = 1
         tally.widen(time)

@@ -1,0 +1,12 @@
+/// What the writer remembers between transactions to avoid repeating work: fingerprints of stored
+/// content and each active session's last prompt. It is only a cache: losing it costs time, never
+/// correctness, because the database is always asked when the cache does not know.
+struct WriterMemory {
+    /// Fingerprint to blob id for content already stored.
+    var known: [ContentHash: Int64] = [:]
+    /// Recent prompts by session.
+    var histories = RecentHistories()
+
+    /// How many fingerprints to remember before starting over; about 40 bytes each.
+    static let knownLimit = 500_000
+}
