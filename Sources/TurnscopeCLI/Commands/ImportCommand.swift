@@ -28,9 +28,9 @@ struct ImportCommand: ParsableCommand {
         var imported = 0
         var failed = 0
         for file in files {
-            let text = try Self.read(file)
+            let data = try Self.read(file)
             var batch: [Record] = []
-            for (line, result) in NativeFormat.decode(lines: text) {
+            for (line, result) in NativeFormat.decode(lines: data) {
                 switch result {
                 case .success(let record):
                     batch.append(record)
@@ -51,16 +51,13 @@ struct ImportCommand: ParsableCommand {
         if failed > 0 { throw ExitCode(1) }
     }
 
-    private static func read(_ file: String) throws -> String {
-        let data: Data
-        if file == "-" {
-            data = FileHandle.standardInput.readDataToEndOfFile()
-        } else {
-            guard let contents = FileManager.default.contents(atPath: file) else {
-                throw ValidationError("cannot read \(file)")
-            }
-            data = contents
+    /// The file's bytes, handed to the decoder as they are: it splits lines on the LF byte, so CRLF
+    /// files import too, and it repairs invalid UTF-8 line by line.
+    private static func read(_ file: String) throws -> Data {
+        if file == "-" { return FileHandle.standardInput.readDataToEndOfFile() }
+        guard let contents = FileManager.default.contents(atPath: file) else {
+            throw CommandError("cannot read \(file)")
         }
-        return String(decoding: data, as: UTF8.self)
+        return contents
     }
 }

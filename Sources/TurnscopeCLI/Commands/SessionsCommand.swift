@@ -33,7 +33,8 @@ struct SessionsCommand: ParsableCommand {
             table.add([
                 Format.time(session.lastAt), session.id, session.userId ?? "-", String(session.turnCount),
                 Format.tokens(session.usage.promptTokens), Format.tokens(session.usage.output ?? 0),
-                Format.percent(session.cacheHitRatio), Format.cost(session.cost, partial: session.unpricedTurns > 0),
+                Format.percent(session.cacheHitRatio),
+                Format.cost(total: session.cost, unpriced: session.unpricedTurns, of: session.turnCount),
                 session.errorCount > 0 ? String(session.errorCount) : "-", session.models.joined(separator: ","),
                 session.label ?? "",
             ])
@@ -47,7 +48,9 @@ extension SessionSummary {
     var json: JSONValue {
         var object: [String: JSONValue] = [
             "id": .string(id), "traceCount": .integer(Int64(traceCount)), "turnCount": .integer(Int64(turnCount)),
-            "errorCount": .integer(Int64(errorCount)), "usage": usage.json, "costUSD": .number(cost),
+            "errorCount": .integer(Int64(errorCount)), "usage": usage.json,
+            // No known cost at all is null, not a made-up 0.
+            "costUSD": turnCount > 0 && unpricedTurns >= turnCount && cost == 0 ? .null : .number(cost),
             "unpricedTurns": .integer(Int64(unpricedTurns)), "models": .array(models.map(JSONValue.string)),
             "automatic": .bool(isAutomatic),
         ]

@@ -23,7 +23,7 @@ struct ShowCommand: ParsableCommand {
     func run() throws {
         let database = try store.openForReading()
         guard let summary = try database.session(id: session) else {
-            throw ValidationError("no session \(session) in \(database.path) (see `turnscope sessions`)")
+            throw CommandError("no session \(session) in \(database.path) (see `turnscope sessions`)")
         }
         let turns = try database.turns(inSession: session, limit: limit).items
         if json {
@@ -35,7 +35,7 @@ struct ShowCommand: ParsableCommand {
         print(
             "user \(TerminalText.sanitize(summary.userId ?? "-"))  turns \(summary.turnCount)  "
                 + "tokens in \(Format.tokens(summary.usage.promptTokens)) out \(Format.tokens(summary.usage.output))  "
-                + "cache hits \(Format.percent(summary.cacheHitRatio))  cost \(Format.cost(summary.cost, partial: summary.unpricedTurns > 0))  "
+                + "cache hits \(Format.percent(summary.cacheHitRatio))  cost \(Format.cost(total: summary.cost, unpriced: summary.unpricedTurns, of: summary.turnCount))  "
                 + "errors \(summary.errorCount)")
         print("")
         var table = Table([
@@ -49,7 +49,7 @@ struct ShowCommand: ParsableCommand {
                 String(turn.number), Format.time(turn.startTime), turn.model ?? "-", Format.duration(turn.latency),
                 Format.duration(turn.timeToFirstToken), Format.tokens(usage.input), Format.tokens(usage.cacheRead),
                 Format.tokens(usage.cacheWrite), Format.tokens(usage.output),
-                Format.cost(turn.cost) + (turn.costSource == .client ? "*" : ""),
+                Format.cost(of: turn),
                 turn.toolCallCount > 0 ? String(turn.toolCallCount) : "-",
                 turn.isError ? "ERROR " + (turn.statusMessage ?? "") : (turn.level == .warning ? "WARNING" : "ok"),
             ])

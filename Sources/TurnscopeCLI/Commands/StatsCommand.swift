@@ -45,7 +45,7 @@ struct StatsCommand: ParsableCommand {
             table.add([
                 row.group, String(row.calls), Format.tokens(row.usage.input), Format.tokens(row.usage.cacheRead),
                 Format.tokens(row.usage.cacheWrite), Format.tokens(row.usage.output),
-                Format.cost(row.cost, partial: row.unpricedCalls > 0),
+                Format.cost(total: row.cost, unpriced: row.unpricedCalls, of: row.calls),
             ])
         }
         return table.render()

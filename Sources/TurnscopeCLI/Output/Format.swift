@@ -28,6 +28,21 @@ enum Format {
         return partial ? text + "+" : text
     }
 
+    /// The known cost of several calls, `count` of them with `unpriced` of unknown cost: `$1.23`
+    /// when every cost is known, `$1.23+` when some are missing (the total is a lower bound), and
+    /// `?` when none is known, never a made-up `$0`.
+    static func cost(total: Double, unpriced: Int, of count: Int) -> String {
+        if count > 0, unpriced >= count, total == 0 { return "?" }
+        return cost(total, partial: unpriced > 0)
+    }
+
+    /// One turn's cost: `*` marks a figure the client reported, `?` an unknown one, and `-` a call
+    /// that reported no tokens at all (a failed request), which costs nothing to know.
+    static func cost(of turn: TurnSummary) -> String {
+        if turn.cost == nil, turn.usage == nil { return "-" }
+        return cost(turn.cost) + (turn.costSource == .client ? "*" : "")
+    }
+
     /// `850ms`, `2.4s`, `3m05s`.
     static func duration(_ seconds: Double?) -> String {
         guard let seconds, seconds >= 0 else { return "-" }

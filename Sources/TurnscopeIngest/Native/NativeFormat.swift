@@ -32,19 +32,37 @@ public enum NativeFormat {
 
     /// Decodes a whole JSON Lines document. Each non-blank line gives its 1-based line number and
     /// either its record or the reason it was refused; one bad line never hides the good ones.
-    public static func decode(lines text: String) -> [(line: Int, result: Result<Record, FieldError>)] {
+    ///
+    /// Lines end at each LF byte; one CR before it is dropped, so CRLF files read like LF files.
+    /// (Splitting a `String` on `"\n"` would not do: `"\r\n"` is a single `Character`.) Bytes that
+    /// are not valid UTF-8 become U+FFFD rather than failing the line.
+    public static func decode(lines data: Data) -> [(line: Int, result: Result<Record, FieldError>)] {
         var results: [(line: Int, result: Result<Record, FieldError>)] = []
-        var number = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            number += 1
-            if line.allSatisfy(\.isWhitespace) { continue }
-            do {
-                results.append((number, .success(try decode(line: line))))
-            } catch {
-                results.append((number, .failure(error)))
+        data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
+            var number = 0
+            var start = 0
+            while start <= bytes.count {
+                var newline = bytes.count
+                if let base = bytes.baseAddress, start < bytes.count,
+                    let hit = memchr(base + start, 0x0A, bytes.count - start)
+                {
+                    newline = base.distance(to: UnsafeRawPointer(hit))
+                }
+                var end = newline
+                if end > start, bytes[end - 1] == 0x0D { end -= 1 }
+                number += 1
+                let line = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+                start = newline + 1
+                if line.allSatisfy(\.isWhitespace) { continue }
+                results.append((number, Result { () throws(FieldError) in try decode(line: line) }))
             }
         }
         return results
+    }
+
+    /// Decodes a whole JSON Lines document held in a string; see `decode(lines:)` for bytes.
+    public static func decode(lines text: String) -> [(line: Int, result: Result<Record, FieldError>)] {
+        decode(lines: Data(text.utf8))
     }
 
     /// The native JSON of a record.

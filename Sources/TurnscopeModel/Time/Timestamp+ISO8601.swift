@@ -51,14 +51,20 @@ extension Timestamp {
         } else if index < bytes.count, bytes[index] == 43 || bytes[index] == 45 {
             let sign = bytes[index] == 45 ? -1 : 1
             index += 1
-            guard let offsetHour = digits(2), expect(58), let offsetMinute = digits(2) else { return nil }
+            guard let offsetHour = digits(2), expect(58), let offsetMinute = digits(2), offsetHour < 24, offsetMinute < 60
+            else { return nil }
             offsetSeconds = sign * (offsetHour * 3600 + offsetMinute * 60)
         } else {
             return nil
         }
-        guard index == bytes.count, (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60,
-            second < 61
+        guard index == bytes.count, (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year),
+            hour < 24, minute < 60, second < 61
         else { return nil }
+        // A leap second (:60) is held at the last microsecond of its minute rather than rolled over.
+        if second == 60 {
+            second = 59
+            micros = 999_999
+        }
         let days = daysFromCivil(year: year, month: month, day: day)
         let seconds = Int64(days) * 86_400 + Int64(hour * 3600 + minute * 60 + second - offsetSeconds)
         return Timestamp(microseconds: seconds * 1_000_000 + Int64(micros))
@@ -77,6 +83,14 @@ extension Timestamp {
         }
         return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))T\(pad(secondOfDay / 3600, 2)):"
             + "\(pad(secondOfDay / 60 % 60, 2)):\(pad(secondOfDay % 60, 2)).\(pad(micros, 6))Z"
+    }
+
+    private static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
     }
 
     // Howard Hinnant's civil-date algorithms: exact for the proleptic Gregorian calendar and free of
