@@ -16,6 +16,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-protobuf", exact: "1.39.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
     ],
     targets: [
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
@@ -27,12 +29,28 @@ let package = Package(
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],
             swiftSettings: strict),
-        .target(name: "TurnscopeIngest", dependencies: ["TurnscopeModel"], swiftSettings: strict),
+        // OTLP message types, generated once by scripts/generate-otlp.sh from ../shared/reference/otlp-proto.
+        .target(
+            name: "TurnscopeOTLP", dependencies: [.product(name: "SwiftProtobuf", package: "swift-protobuf")],
+            swiftSettings: strict),
+        .target(
+            name: "TurnscopeIngest",
+            dependencies: ["TurnscopeModel", "TurnscopeOTLP", .product(name: "SwiftProtobuf", package: "swift-protobuf")],
+            swiftSettings: strict),
+        .target(
+            name: "TurnscopeCollector",
+            dependencies: [
+                "TurnscopeModel", "TurnscopeIngest", "TurnscopeStore", "TurnscopeOTLP", "CZlib",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+            ],
+            swiftSettings: strict),
         .target(
             name: "TurnscopeCLI",
             dependencies: [
-                "TurnscopeModel", "TurnscopeStore", "TurnscopeIngest",
+                "TurnscopeModel", "TurnscopeStore", "TurnscopeIngest", "TurnscopeCollector", "TurnscopeOTLP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
             ],
             swiftSettings: strict),
         .executableTarget(name: "turnscope", dependencies: ["TurnscopeCLI"], swiftSettings: strict),
@@ -42,6 +60,13 @@ let package = Package(
             swiftSettings: strict),
         .testTarget(
             name: "TurnscopeIngestTests", dependencies: ["TurnscopeIngest", "TurnscopeModel"],
+            resources: [.copy("Fixtures")], swiftSettings: strict),
+        .testTarget(
+            name: "TurnscopeCollectorTests",
+            dependencies: [
+                "TurnscopeCollector", "TurnscopeStore", "TurnscopeModel", "TurnscopeIngest", "CZlib",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
             resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(
             name: "TurnscopeCLITests", dependencies: ["turnscope", "TurnscopeStore"],

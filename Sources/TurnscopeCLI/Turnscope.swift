@@ -1,7 +1,9 @@
 import ArgumentParser
+import TurnscopeCollector
 
 /// The `turnscope` command: every subcommand hangs off it.
-public struct Turnscope: ParsableCommand {
+@available(macOS 10.15, *)
+public struct Turnscope: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "turnscope",
         abstract: "See every LLM turn of your agents, locally.",
@@ -14,11 +16,15 @@ public struct Turnscope: ParsableCommand {
               turnscope sessions
               turnscope show sess-refactor-auth
 
+            Collect from your own applications:
+              turnscope serve      # then LANGFUSE_HOST=http://127.0.0.1:4318 python my_agent.py
+
             The database is $TURNSCOPE_DB, else $XDG_DATA_HOME/turnscope/turnscope.db, else
             ~/.local/share/turnscope/turnscope.db; every command takes --db to choose another.
             """,
+        version: TurnscopeVersion.current,
         subcommands: [
-            ImportCommand.self, ExportCommand.self, SessionsCommand.self, ShowCommand.self, StatsCommand.self,
+            ServeCommand.self, ImportCommand.self, ExportCommand.self, SessionsCommand.self, ShowCommand.self, StatsCommand.self,
             PricesCommand.self, BenchCommand.self,
         ])
 

@@ -2,11 +2,14 @@ import ArgumentParser
 import Foundation
 
 /// `turnscope bench NAME`: measures a capability and prints one JSON line per figure, then a table.
-struct BenchCommand: ParsableCommand {
+struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure a capability: prints one JSON line per figure, then a table.",
         discussion: """
+            ingest: a collector on a temporary database driven over loopback by concurrent clients \
+            sending Langfuse batches of 50 events and OTLP exports of 512 spans: observations/s, request \
+            latency p50/p99, peak memory.
             store: write throughput (batches of 100 generations, full-text index on) against plain SQLite, \
             disk bytes per unique content byte for a 500-turn agent session, and p50/p99 latency of \
             session pages, turn pages and searches on a large database, and peak memory.
@@ -14,7 +17,7 @@ struct BenchCommand: ParsableCommand {
             """)
 
     enum Name: String, ExpressibleByArgument, CaseIterable {
-        case store
+        case store, ingest
     }
 
     @Argument(help: ArgumentHelp("What to measure: \(Name.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "name"))
@@ -32,7 +35,13 @@ struct BenchCommand: ParsableCommand {
     @Flag(help: "Keep the temporary databases and print where they are, to inspect them.")
     var keepDatabases = false
 
-    func run() throws {
+    @Option(help: "Seconds the ingest clients send for.")
+    var seconds = 10.0
+
+    @Option(help: "Concurrent ingest clients (half send Langfuse batches, half OTLP exports).")
+    var clients = 4
+
+    func run() async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("turnscope-bench-\(getpid())").path
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         defer {
@@ -46,6 +55,8 @@ struct BenchCommand: ParsableCommand {
         switch name {
         case .store:
             try StoreBenchmark(generations: generations, observations: observations, directory: directory, parts: only.isEmpty ? StoreBenchmark.Part.allCases : only).run(&report)
+        case .ingest:
+            try await IngestBenchmark(directory: directory, seconds: seconds, clients: clients).run(&report)
         }
         report.printTable()
     }

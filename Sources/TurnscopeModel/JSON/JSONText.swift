@@ -4,18 +4,14 @@ import Foundation
 /// values give equal bytes (exports diff cleanly and content hashes are stable), and no escaped
 /// slashes.
 public enum JSONText {
-    /// Parses one JSON document.
+    /// Parses one JSON document: strict RFC 8259, see `JSONParser` for the details.
     public static func parse(_ data: Data) throws(JSONTextError) -> JSONValue {
-        do {
-            return try JSONDecoder().decode(JSONValue.self, from: data)
-        } catch {
-            throw JSONTextError(describing: error)
-        }
+        try JSONParser.parse(data)
     }
 
     /// Parses one JSON document held in a string.
     public static func parse(_ text: String) throws(JSONTextError) -> JSONValue {
-        try parse(Data(text.utf8))
+        try JSONParser.parse(text)
     }
 
     /// The compact, key-sorted encoding of a value.
@@ -36,17 +32,26 @@ public enum JSONText {
     }
 }
 
-/// Why a piece of text is not JSON, in words a person can act on.
-public struct JSONTextError: Error, Sendable, CustomStringConvertible {
-    /// The reason, for example "unexpected end of input".
-    public let description: String
+/// Why a piece of text is not JSON, in words a person can act on, and where.
+///
+/// For example `malformed JSON at line 3, column 17: expected ',' or '}' after an object member`.
+public struct JSONTextError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// What is wrong, for example "unexpected end of input: expected a value".
+    public let reason: String
+    /// Where, as a byte offset from the start of the input, counting from 0.
+    public let offset: Int
+    /// Where, as a line number counting from 1; lines end at line feeds.
+    public let line: Int
+    /// Where on the line, counting from 1 in Unicode scalars, so "é" or "😀" is one column.
+    public let column: Int
 
-    init(describing error: any Error) {
-        if case DecodingError.dataCorrupted(let context) = error {
-            let underlying = (context.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey] as? String
-            description = "malformed JSON: " + (underlying ?? context.debugDescription)
-        } else {
-            description = "malformed JSON: \(error)"
-        }
+    init(reason: String, offset: Int, line: Int, column: Int) {
+        self.reason = reason
+        self.offset = offset
+        self.line = line
+        self.column = column
     }
+
+    /// The whole message: "malformed JSON at line L, column C: reason".
+    public var description: String { "malformed JSON at line \(line), column \(column): \(reason)" }
 }

@@ -11,21 +11,30 @@ extension TraceStore {
         -> Page<SearchHit>
     {
         let query = SearchQuery(text)
-        guard let match = query.match else { return Page(items: [], next: nil) }
+        guard let match = query.match, let prefixMatch = query.prefixMatch else { return Page(items: [], next: nil) }
         return try read { db in
+            let upper = cursor?.id ?? Int64.max
+            let find = "SELECT rowid FROM blob_text WHERE blob_text MATCH ? AND rowid < ? ORDER BY rowid DESC LIMIT ?"
+            // The first page decides between exact and prefix matching; the cursor carries the choice
+            // (its key) so that later pages continue the same list.
+            var usesPrefix = cursor?.key == 1
+            var ids = try Int64.fetchAll(db, sql: find, arguments: [usesPrefix ? prefixMatch : match, upper, limit])
+            if cursor == nil, ids.count < limit {
+                usesPrefix = true
+                ids = try Int64.fetchAll(db, sql: find, arguments: [prefixMatch, upper, limit])
+            }
+            guard !ids.isEmpty else { return Page(items: [], next: nil) }
             let rows = try Row.fetchAll(
                 db,
                 sql: """
-                    WITH hits AS (
-                        SELECT rowid AS id FROM blob_text WHERE blob_text MATCH ? AND rowid < ?
-                        ORDER BY rowid DESC LIMIT ?)
                     SELECT b.id, b.kind, b.body, o.key, o.kind, o.name, o.start_at, t.key, s.key, t.start_at
-                    FROM hits JOIN blobs b ON b.id = hits.id
+                    FROM blobs b
                     LEFT JOIN observations o ON o.id = b.first_observation_id
                     LEFT JOIN traces t ON t.id = coalesce(o.trace_id, b.first_trace_id)
                     LEFT JOIN sessions s ON s.id = t.session_id
+                    WHERE b.id IN (\(ids.map(String.init).joined(separator: ",")))
                     ORDER BY b.id DESC
-                    """, arguments: [match, cursor?.id ?? Int64.max, limit])
+                    """)
             let items = rows.map { row -> SearchHit in
                 let blob = BlobBody.decode(kind: row[1], body: row[2])
                 let value = blob.flatMap { try? JSONText.parse($0.bytes) } ?? .null
@@ -38,7 +47,7 @@ extension TraceStore {
                     observationName: row[5], traceId: row[7], sessionId: row[8],
                     time: start.map(Timestamp.init(microseconds:)))
             }
-            let next = rows.count == limit ? rows.last.map { PageCursor(key: $0[0], id: $0[0]) } : nil
+            let next = rows.count == limit ? rows.last.map { PageCursor(key: usesPrefix ? 1 : 0, id: $0[0]) } : nil
             return Page(items: items, next: next)
         }
     }

@@ -9,6 +9,12 @@ public struct WriteResult: Sendable, Equatable {
     public var newContentBytes: Int
     /// The change sequence the write committed as (see `changeToken()`).
     public var changeSeq: Int64
+
+    public init(records: Int, newContentBytes: Int, changeSeq: Int64) {
+        self.records = records
+        self.newContentBytes = newContentBytes
+        self.changeSeq = changeSeq
+    }
 }
 
 extension TraceStore {

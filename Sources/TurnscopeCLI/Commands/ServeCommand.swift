@@ -1,0 +1,73 @@
+import ArgumentParser
+import Foundation
+import TurnscopeCollector
+import TurnscopeStore
+
+/// `turnscope serve`: the collector alone, for a terminal kept in the background.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Collect traces from Langfuse SDKs, litellm and OpenTelemetry exporters into the database.",
+        discussion: """
+            Listens on 127.0.0.1:4318 (OTLP/HTTP's port) for the Langfuse ingestion API \
+            (/api/public/ingestion, /api/public/otel/v1/traces, /api/public/scores), OTLP/HTTP \
+            (/v1/traces, protobuf or JSON, gzip) and Turnscope's JSON Lines (/api/turnscope/records). \
+            Point your application at it with LANGFUSE_HOST (and LANGFUSE_BASE_URL) or \
+            OTEL_EXPORTER_OTLP_ENDPOINT; every request is answered after its records are committed.
+            Without keys any credentials are accepted and only loopback addresses may be used; with \
+            --public-key and --secret-key, requests must authenticate with HTTP Basic.
+            """)
+
+    @OptionGroup var store: StoreOptions
+
+    @Option(help: ArgumentHelp("Address and port to listen on.", valueName: "host:port"))
+    var listen = "127.0.0.1:4318"
+
+    @Option(help: ArgumentHelp("Require this public key (default: $TURNSCOPE_PUBLIC_KEY).", valueName: "key"))
+    var publicKey: String?
+
+    @Option(help: ArgumentHelp("Require this secret key (default: $TURNSCOPE_SECRET_KEY).", valueName: "key"))
+    var secretKey: String?
+
+    @Option(help: ArgumentHelp("Largest request body accepted, in megabytes (413 beyond).", valueName: "MB"))
+    var maxBodyMb = 16
+
+    func run() async throws {
+        let configuration = try collectorConfiguration()
+        let database = try store.openForWriting()
+        let collector = Collector(store: database, configuration: configuration)
+        let path = database.path
+        do {
+            try await collector.run { port in
+                let base = "http://\(configuration.host.contains(":") ? "[\(configuration.host)]" : configuration.host):\(port)"
+                print(
+                    "turnscope: collecting into \(path) on \(base); set LANGFUSE_HOST=\(base) LANGFUSE_BASE_URL=\(base) "
+                        + "or OTEL_EXPORTER_OTLP_ENDPOINT=\(base)")
+                fflush(nil)
+            }
+        } catch let error as CollectorError {
+            throw CommandError(error.description)
+        } catch {
+            throw CommandError("cannot listen on \(listen): \(Collector.describe(error))")
+        }
+    }
+
+    func collectorConfiguration() throws -> CollectorConfiguration {
+        guard let colon = listen.lastIndex(of: ":"), let port = Int(listen[listen.index(after: colon)...]) else {
+            throw ValidationError("--listen takes host:port, like 127.0.0.1:4318")
+        }
+        var host = String(listen[..<colon])
+        if host.hasPrefix("["), host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
+        let environment = ProcessInfo.processInfo.environment
+        let configuration = CollectorConfiguration(
+            host: host.isEmpty ? "127.0.0.1" : host, port: port,
+            publicKey: publicKey ?? environment["TURNSCOPE_PUBLIC_KEY"],
+            secretKey: secretKey ?? environment["TURNSCOPE_SECRET_KEY"], maxBodyBytes: maxBodyMb << 20)
+        do {
+            try configuration.validate()
+        } catch {
+            throw CommandError(error.description)
+        }
+        return configuration
+    }
+}

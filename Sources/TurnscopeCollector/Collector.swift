@@ -1,0 +1,107 @@
+import Foundation
+import Hummingbird
+import Logging
+import Synchronization
+import TurnscopeStore
+
+/// The collector: an HTTP server on loopback that accepts the Langfuse ingestion API, OTLP/HTTP
+/// and Turnscope's native JSON Lines, and writes every record to the store before it answers.
+///
+/// It runs on its own (`turnscope serve`) or inside the browser: `start()` reports the address it
+/// bound or why it could not, and `stop()` ends it cleanly.
+public final class Collector: Sendable {
+    /// How it listens and what it accepts.
+    public let configuration: CollectorConfiguration
+    /// The store the records go to.
+    public let store: TraceStore
+    let writer: GroupCommitWriter
+    private let running = Mutex<Task<Void, any Error>?>(nil)
+
+    /// A collector for `store`; nothing listens until `start()` or `run()`.
+    public init(store: TraceStore, configuration: CollectorConfiguration = CollectorConfiguration()) {
+        self.store = store
+        self.configuration = configuration
+        writer = GroupCommitWriter(store: store)
+    }
+
+    /// Every route, for serving or for tests that drive the collector without sockets.
+    public func makeRouter() -> Router<BasicRequestContext> {
+        let router = Router()
+        router.add(middleware: BasicAuthMiddleware(configuration: configuration))
+        LangfuseRoutes(collector: self).add(to: router)
+        OTLPRoutes(collector: self).add(to: router)
+        NativeRoutes(collector: self).add(to: router)
+        return router
+    }
+
+    /// The application that serves `makeRouter()` on the configured address.
+    public func makeApplication(
+        onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+    ) -> some ApplicationProtocol {
+        var logger = Logger(label: "turnscope.collector")
+        logger.logLevel = .warning
+        return Application(
+            router: makeRouter(),
+            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
+            onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) },
+            logger: logger)
+    }
+
+    /// Starts listening in the background and returns the bound port, or throws why it could not
+    /// (the port is taken, the address is invalid, the configuration is unsafe).
+    public func start() async throws(CollectorError) -> Int {
+        try configuration.validate()
+        let outcome = StartOutcome()
+        let result = await withCheckedContinuation { (continuation: CheckedContinuation<Result<Int, CollectorError>, Never>) in
+            outcome.wait(with: continuation)
+            let task = Task { [self] in
+                do {
+                    try await makeApplication { port in outcome.finish(.success(port)) }.run()
+                } catch {
+                    outcome.finish(
+                        .failure(
+                            CollectorError(
+                                "cannot listen on \(configuration.host):\(configuration.port): \(Self.describe(error))")))
+                    throw error
+                }
+            }
+            running.withLock { $0 = task }
+        }
+        return try result.get()
+    }
+
+    /// Stops listening, after writing everything already received.
+    public func stop() async {
+        let task = running.withLock { $0.take() }
+        task?.cancel()
+        _ = await task?.result
+        writer.stop()
+    }
+
+    /// Serves in the foreground until SIGINT or SIGTERM, calling `onRunning` with the bound port.
+    public func run(onRunning: @escaping @Sendable (Int) async -> Void) async throws {
+        try configuration.validate()
+        try await makeApplication(onRunning: onRunning).runService()
+        writer.stop()
+    }
+
+    /// Hands the outcome of starting (a port, or why not) to whoever waits for it, once.
+    private final class StartOutcome: Sendable {
+        private let waiting = Mutex<CheckedContinuation<Result<Int, CollectorError>, Never>?>(nil)
+
+        func wait(with continuation: CheckedContinuation<Result<Int, CollectorError>, Never>) {
+            waiting.withLock { $0 = continuation }
+        }
+
+        func finish(_ result: Result<Int, CollectorError>) {
+            waiting.withLock { $0.take() }?.resume(returning: result)
+        }
+    }
+
+    /// A short reason for a failure to listen, such as "the address is already in use".
+    public static func describe(_ error: any Error) -> String {
+        let text = "\(error)"
+        if text.contains("Address already in use") || text.contains("EADDRINUSE") { return "the address is already in use" }
+        return text
+    }
+}

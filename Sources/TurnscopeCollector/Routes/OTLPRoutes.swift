@@ -1,0 +1,71 @@
+import Foundation
+import Hummingbird
+import SwiftProtobuf
+import TurnscopeIngest
+import TurnscopeModel
+import TurnscopeOTLP
+
+/// OTLP/HTTP: traces at the standard path and at Langfuse's, in protobuf or JSON, optionally
+/// gzipped, answered with the OTLP response (with partial success when spans were rejected).
+/// Logs and metrics are acknowledged so exporters that send all three signals do not error.
+struct OTLPRoutes {
+    let collector: Collector
+
+    func add(to router: Router<BasicRequestContext>) {
+        router.post("/v1/traces") { request, _ in await self.traces(request) }
+        router.post("/api/public/otel/v1/traces") { request, _ in await self.traces(request) }
+        for path in ["/v1/logs", "/v1/metrics", "/api/public/otel/v1/logs", "/api/public/otel/v1/metrics"] {
+            router.post(RouterPath(stringLiteral: path)) { request, _ in await self.acknowledge(request) }
+        }
+    }
+
+    private func traces(_ request: Request) async -> Response {
+        let body: IncomingBody
+        switch await IncomingBody.read(request, limits: collector.configuration) {
+        case .success(let read): body = read
+        case .failure(let refusal): return refusal.response
+        }
+        let batch: OTLPBatch
+        do {
+            if body.isProtobuf {
+                batch = try OTLPTraces.decode(protobuf: body.data)
+            } else if body.isJSON {
+                batch = try OTLPTraces.decode(json: body.data)
+            } else {
+                return JSONResponse.error(
+                    .unsupportedMediaType,
+                    "OTLP/HTTP takes application/x-protobuf or application/json, not \(body.mediaType.isEmpty ? "no Content-Type" : body.mediaType)")
+            }
+        } catch {
+            return JSONResponse.error(.badRequest, "\(error)")
+        }
+        if case .failure(let error) = await collector.writer.write(batch.records, client: "otlp") {
+            // 503 is retryable for OTLP exporters: nothing was stored, so the export should come again.
+            return JSONResponse.error(.serviceUnavailable, "spans were not stored: \(error)")
+        }
+        var response = Opentelemetry_Proto_Collector_Trace_V1_ExportTraceServiceResponse()
+        if batch.rejectedSpans > 0 {
+            response.partialSuccess.rejectedSpans = Int64(batch.rejectedSpans)
+            response.partialSuccess.errorMessage = batch.rejectionMessage ?? ""
+        }
+        return Self.respond(response, protobuf: body.isProtobuf)
+    }
+
+    private func acknowledge(_ request: Request) async -> Response {
+        if case .failure(let refusal) = await IncomingBody.read(request, limits: collector.configuration) {
+            return refusal.response
+        }
+        let protobuf = request.headers[.contentType]?.contains("protobuf") ?? false
+        return Self.respond(Opentelemetry_Proto_Collector_Trace_V1_ExportTraceServiceResponse(), protobuf: protobuf)
+    }
+
+    private static func respond(_ message: some SwiftProtobuf.Message, protobuf: Bool) -> Response {
+        var buffer = ByteBuffer()
+        if protobuf {
+            buffer.writeBytes((try? message.serializedBytes() as [UInt8]) ?? [])
+            return Response(status: .ok, headers: [.contentType: "application/x-protobuf"], body: .init(byteBuffer: buffer))
+        }
+        buffer.writeString((try? message.jsonString()) ?? "{}")
+        return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: buffer))
+    }
+}

@@ -1,3 +1,0 @@
-import TurnscopeCLI
-
-Turnscope.main()
