@@ -44,6 +44,17 @@ struct IncomingBody {
         return .success(IncomingBody(bytes: bytes, mediaType: mediaType))
     }
 
+    /// Reads the body and hands it to `handler`, or answers with the refusal when it cannot be read.
+    static func handle(
+        _ request: Request, limits configuration: CollectorConfiguration,
+        _ handler: (IncomingBody) async -> Response
+    ) async -> Response {
+        switch await read(request, limits: configuration) {
+        case .success(let body): await handler(body)
+        case .failure(let refusal): refusal.response
+        }
+    }
+
     var data: Data { Data(bytes) }
 
     var isJSON: Bool { mediaType == "application/json" || mediaType.hasSuffix("+json") }

@@ -23,18 +23,17 @@ struct LangfuseRoutes {
                 ]
             ])
         }
-        router.post("/api/public/ingestion") { request, _ in await self.ingestion(request) }
-        router.post("/api/public/scores") { request, _ in await self.scores(request) }
+        router.post("/api/public/ingestion") { request, _ in
+            await IncomingBody.handle(request, limits: self.collector.configuration, self.ingestion)
+        }
+        router.post("/api/public/scores") { request, _ in
+            await IncomingBody.handle(request, limits: self.collector.configuration, self.scores)
+        }
         router.post("/api/public/media") { request, _ in await self.media(request) }
         router.patch("/api/public/media/:id") { _, _ in Response(status: .noContent) }
     }
 
-    private func ingestion(_ request: Request) async -> Response {
-        let body: IncomingBody
-        switch await IncomingBody.read(request, limits: collector.configuration) {
-        case .success(let read): body = read
-        case .failure(let refusal): return refusal.response
-        }
+    private func ingestion(_ body: IncomingBody) async -> Response {
         guard body.mediaType.isEmpty || body.isJSON else {
             return JSONResponse.error(.unsupportedMediaType, "the ingestion API takes application/json, not \(body.mediaType)")
         }
@@ -59,12 +58,7 @@ struct LangfuseRoutes {
         ])
     }
 
-    private func scores(_ request: Request) async -> Response {
-        let body: IncomingBody
-        switch await IncomingBody.read(request, limits: collector.configuration) {
-        case .success(let read): body = read
-        case .failure(let refusal): return refusal.response
-        }
+    private func scores(_ body: IncomingBody) async -> Response {
         let scores: LangfuseScoreBatch
         do {
             scores = try LangfuseScores.decode(body.data)

@@ -8,15 +8,12 @@ struct NativeRoutes {
     let collector: Collector
 
     func add(to router: Router<BasicRequestContext>) {
-        router.post("/api/turnscope/records") { request, _ in await self.records(request) }
+        router.post("/api/turnscope/records") { request, _ in
+            await IncomingBody.handle(request, limits: self.collector.configuration, self.records)
+        }
     }
 
-    private func records(_ request: Request) async -> Response {
-        let body: IncomingBody
-        switch await IncomingBody.read(request, limits: collector.configuration) {
-        case .success(let read): body = read
-        case .failure(let refusal): return refusal.response
-        }
+    private func records(_ body: IncomingBody) async -> Response {
         guard body.mediaType.isEmpty || body.isJSON || body.mediaType == "application/x-ndjson"
             || body.mediaType == "application/jsonl" || body.mediaType == "text/plain"
         else {

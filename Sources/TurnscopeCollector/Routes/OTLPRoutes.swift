@@ -12,19 +12,18 @@ struct OTLPRoutes {
     let collector: Collector
 
     func add(to router: Router<BasicRequestContext>) {
-        router.post("/v1/traces") { request, _ in await self.traces(request) }
-        router.post("/api/public/otel/v1/traces") { request, _ in await self.traces(request) }
+        router.post("/v1/traces") { request, _ in
+            await IncomingBody.handle(request, limits: self.collector.configuration, self.traces)
+        }
+        router.post("/api/public/otel/v1/traces") { request, _ in
+            await IncomingBody.handle(request, limits: self.collector.configuration, self.traces)
+        }
         for path in ["/v1/logs", "/v1/metrics", "/api/public/otel/v1/logs", "/api/public/otel/v1/metrics"] {
             router.post(RouterPath(stringLiteral: path)) { request, _ in await self.acknowledge(request) }
         }
     }
 
-    private func traces(_ request: Request) async -> Response {
-        let body: IncomingBody
-        switch await IncomingBody.read(request, limits: collector.configuration) {
-        case .success(let read): body = read
-        case .failure(let refusal): return refusal.response
-        }
+    private func traces(_ body: IncomingBody) async -> Response {
         let batch: OTLPBatch
         do {
             if body.isProtobuf {

@@ -11,9 +11,10 @@ public enum NativeFormat {
     public static func decode(line: some StringProtocol) throws(FieldError) -> Record {
         let value: JSONValue
         do {
-            value = try JSONText.parse(Data(line.utf8))
+            value = try JSONText.parse(String(line))
         } catch {
-            throw FieldError(path: "", reason: error.description)
+            // The caller names the line; within it, the column is what helps.
+            throw FieldError(path: "", reason: "malformed JSON at column \(error.column): \(error.reason)")
         }
         return try decode(value)
     }
