@@ -30,6 +30,10 @@ public final class TraceStore: Sendable {
         var configuration = Configuration()
         configuration.readonly = readOnly
         configuration.busyMode = .timeout(5)
+        // The writer creates every parent row in the same transaction as its children, but saves
+        // traces last (see WriteTransaction); SQLite's immediate foreign-key checks would refuse
+        // that order, so integrity is the writer's job.
+        configuration.foreignKeysEnabled = false
         configuration.prepareDatabase { db in
             if !db.configuration.readonly {
                 try db.execute(sql: "PRAGMA synchronous = NORMAL")

@@ -12,7 +12,15 @@ struct WriteTransaction {
     let now: Int64
     var blobs: BlobWriter
     var ledger = SessionLedger()
-    private var traces: [String: (id: Int64, session: Int64)] = [:]
+    /// Traces read or written in this transaction, saved once at the end: an OTLP export repeats
+    /// trace attributes on every span, and merging them in memory saves a read and a write each.
+    private var traceRows: [String: PendingTrace] = [:]
+
+    private struct PendingTrace {
+        var row: TraceRow
+        var isStored: Bool
+        var isDirty: Bool
+    }
     private var sessions: [String: Int64] = [:]
     private var nextTraceId: Int64
     private var nextObservationId: Int64
@@ -42,6 +50,9 @@ struct WriteTransaction {
     }
 
     mutating func finish() throws {
+        for pending in traceRows.values where pending.isDirty {
+            try pending.row.save(db, changeSeq: changeSeq, isNew: !pending.isStored)
+        }
         try ledger.flush(db, changeSeq: changeSeq)
         try blobs.indexPendingText()
     }
@@ -49,7 +60,8 @@ struct WriteTransaction {
     // MARK: Traces
 
     private mutating func write(_ record: TraceRecord) throws {
-        let existing = try TraceRow.fetch(db, key: record.id)
+        let cached = try cachedTrace(key: record.id)
+        let existing = cached?.row
         let policy = MergePolicy(stored: existing?.eventAt.map(Timestamp.init(microseconds:)), incoming: record.eventTime)
         var row = existing ?? TraceRow(id: allocateTraceId(), key: record.id, sessionId: 0)
         row.sessionKey = policy.pick(row.sessionKey, record.sessionId)
@@ -91,8 +103,16 @@ struct WriteTransaction {
         tally.widen(row.startAt)
         ledger.apply(tally, minus: nil, to: target)
         ledger.offer(label: nil, userId: row.userId, to: target)
-        try row.save(db, changeSeq: changeSeq, isNew: existing == nil)
-        traces[row.key] = (row.id, target)
+        traceRows[row.key] = PendingTrace(row: row, isStored: cached?.isStored ?? false, isDirty: true)
+    }
+
+    /// The trace with this key as this transaction knows it: from the cache, else from the table.
+    private mutating func cachedTrace(key: String) throws -> PendingTrace? {
+        if let pending = traceRows[key] { return pending }
+        guard let row = try TraceRow.fetch(db, key: key) else { return nil }
+        let pending = PendingTrace(row: row, isStored: true, isDirty: false)
+        traceRows[key] = pending
+        return pending
     }
 
     // MARK: Observations
@@ -184,21 +204,16 @@ struct WriteTransaction {
 
     /// The trace with this key, created (in an automatic session) when it does not exist yet.
     private mutating func trace(key: String, at time: Int64) throws -> (id: Int64, session: Int64) {
-        if let known = traces[key] { return known }
-        if let row = try TraceRow.fetch(db, key: key) {
-            traces[key] = (row.id, row.sessionId)
-            return (row.id, row.sessionId)
-        }
+        if let known = try cachedTrace(key: key) { return (known.row.id, known.row.sessionId) }
         let session = try autoSession(userId: nil, at: time)
         var row = TraceRow(id: allocateTraceId(), key: key, sessionId: session)
         row.startAt = time
         row.startEstimated = true
-        try row.save(db, changeSeq: changeSeq, isNew: true)
+        traceRows[key] = PendingTrace(row: row, isStored: false, isDirty: true)
         var tally = SessionTally()
         tally.traces = 1
         tally.widen(time)
         ledger.apply(tally, minus: nil, to: session)
-        traces[key] = (row.id, session)
         return (row.id, session)
     }
 
