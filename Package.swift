@@ -3,8 +3,9 @@ import PackageDescription
 
 /// Turnscope: a local-first LLM trace viewer.
 ///
-/// Modules follow the one-way data flow of docs/ARCHITECTURE.md: the model knows no I/O, the store
-/// alone speaks SQL, decoders are pure, and the command line wires them together.
+/// Modules follow the one-way data flow the README describes ("How it works"): the model knows no
+/// I/O, the store alone speaks SQL, decoders are pure, the collector serves HTTP, and the command
+/// line wires them together.
 let strict: [SwiftSetting] = [.swiftLanguageMode(.v6)]
 
 let package = Package(

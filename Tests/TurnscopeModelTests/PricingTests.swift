@@ -17,14 +17,6 @@ import Testing
         #expect(!table.prices.contains { $0.key == "sample_spec" })
     }
 
-    @Test func bundledFastPathAgreesWithJSONText() throws {
-        // `bundled` decodes into a plain struct for speed; the validating parser must read the same.
-        let viaJSONText = try PriceTable(json: JSONText.parse(bundledPricesJSON))
-        #expect(viaJSONText.prices.count == table.prices.count)
-        let differing = zip(viaJSONText.prices, table.prices).filter { $0 != $1 }
-        #expect(differing.isEmpty, "\(differing.count) differ, e.g. \(differing.prefix(3))")
-    }
-
     @Test func bundledEntryHasLiteLLMPrices() throws {
         // claude-sonnet-4-5-20250929: input 3e-06, output 1.5e-05, cache_read 3e-07,
         // cache_creation 3.75e-06, cache_creation_above_1hr 6e-06 (FORMATS.md §7).

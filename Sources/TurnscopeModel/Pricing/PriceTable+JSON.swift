@@ -5,9 +5,8 @@ extension PriceTable {
     /// version and `scripts/make-prices.py` to regenerate), parsed on first use.
     public static let bundled: PriceTable = {
         do {
-            // Decoded straight into a plain struct for speed; see `BundledPriceEntry` for why.
-            let entries = try JSONDecoder().decode([String: BundledPriceEntry].self, from: Data(bundledPricesJSON.utf8))
-            return PriceTable(prices: entries.map { $0.value.price(key: $0.key) })
+            // The same strict reader as users' override files: one path, every check applied.
+            return try PriceTable(json: JSONText.parse(bundledPricesJSON))
         } catch {
             // The text is generated and covered by tests; failing here means a broken generator.
             preconditionFailure("BundledPrices.swift does not hold a valid price table (\(error)); rerun scripts/make-prices.py")
