@@ -1,3 +1,6 @@
+import Foundation
+import TurnscopeModel
+
 /// Why a whole Langfuse request body was refused: it is not JSON, or it lacks the `batch` array
 /// (or, for `/api/public/scores`, is neither a score nor an array of scores). The collector
 /// answers 400 `{"message": "Invalid request data", "error": description}`.
@@ -10,4 +13,15 @@ public struct LangfuseBatchError: Error, Sendable, Hashable, CustomStringConvert
 
     /// What is wrong.
     public var description: String { reason }
+}
+
+extension LangfuseBatchError {
+    /// Parses a request body as JSON, naming where it is malformed.
+    static func parse(_ body: Data) throws(LangfuseBatchError) -> JSONValue {
+        do {
+            return try JSONText.parse(body)
+        } catch {
+            throw LangfuseBatchError(reason: error.description)
+        }
+    }
 }

@@ -15,13 +15,7 @@ public enum LangfuseIngestion {
     ///   collector answers 400 then, as Langfuse does. Bad events never throw: they are listed in
     ///   the result's `errors`.
     public static func decode(_ body: Data) throws(LangfuseBatchError) -> LangfuseBatch {
-        let value: JSONValue
-        do {
-            value = try JSONText.parse(body)
-        } catch {
-            throw LangfuseBatchError(reason: error.description)
-        }
-        return try decode(value)
+        try decode(LangfuseBatchError.parse(body))
     }
 
     /// Decodes a request body already parsed.

@@ -13,13 +13,7 @@ public enum LangfuseScores {
     ///
     /// - Throws: `LangfuseBatchError` when the body is not JSON, or neither an object nor an array.
     public static func decode(_ body: Data) throws(LangfuseBatchError) -> LangfuseScoreBatch {
-        let value: JSONValue
-        do {
-            value = try JSONText.parse(body)
-        } catch {
-            throw LangfuseBatchError(reason: error.description)
-        }
-        return try decode(value)
+        try decode(LangfuseBatchError.parse(body))
     }
 
     /// Decodes a request body already parsed.
