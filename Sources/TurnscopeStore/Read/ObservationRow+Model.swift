@@ -43,10 +43,7 @@ extension ObservationRow {
     }
 
     /// Rows of the observations table with the same columns, prefixed as `o.`.
-    static var prefixedColumns: String {
-        columns.split(separator: ",").map { "o." + $0.trimmingCharacters(in: .whitespacesAndNewlines) }
-            .joined(separator: ", ")
-    }
+    static let prefixedColumns = SQLText.names(columns).map { "o." + $0 }.joined(separator: ", ")
 }
 
 extension TraceRow {
