@@ -22,6 +22,8 @@ let package = Package(
     ],
     targets: [
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(
+            name: "CNcurses", path: "Sources/CNcurses", providers: [.apt(["libncurses-dev"])]),
         .target(name: "TurnscopeModel", swiftSettings: strict),
         .target(
             name: "TurnscopeStore",
@@ -46,10 +48,14 @@ let package = Package(
                 .product(name: "SwiftProtobuf", package: "swift-protobuf"),
             ],
             swiftSettings: strict),
+        // The terminal browser: views draw into a cell buffer; only Terminal/ talks to ncurses.
+        .target(
+            name: "TurnscopeTUI", dependencies: ["TurnscopeModel", "TurnscopeStore", "CNcurses"],
+            swiftSettings: strict),
         .target(
             name: "TurnscopeCLI",
             dependencies: [
-                "TurnscopeModel", "TurnscopeStore", "TurnscopeIngest", "TurnscopeCollector", "TurnscopeOTLP",
+                "TurnscopeModel", "TurnscopeStore", "TurnscopeIngest", "TurnscopeCollector", "TurnscopeOTLP", "TurnscopeTUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "SwiftProtobuf", package: "swift-protobuf"),
             ],
@@ -69,6 +75,9 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             resources: [.copy("Fixtures")], swiftSettings: strict),
+        .testTarget(
+            name: "TurnscopeTUITests", dependencies: ["TurnscopeTUI", "TurnscopeStore", "TurnscopeModel"],
+            exclude: ["Golden"], swiftSettings: strict),
         .testTarget(
             name: "TurnscopeCLITests", dependencies: ["turnscope", "TurnscopeStore"],
             swiftSettings: strict),

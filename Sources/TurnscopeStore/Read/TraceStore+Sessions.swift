@@ -37,7 +37,7 @@ extension TraceStore {
         }
     }
 
-    private static func sessionSummary(_ row: Row) -> SessionSummary {
+    static func sessionSummary(_ row: Row) -> SessionSummary {
         let models: String = row[16]
         return SessionSummary(
             id: row[1], label: row[2], userId: row[3], firstAt: (row[4] as Int64?).map(Timestamp.init(microseconds:)),
