@@ -76,7 +76,7 @@ let package = Package(
             ],
             resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(
-            name: "TurnscopeTUITests", dependencies: ["TurnscopeTUI", "TurnscopeStore", "TurnscopeModel"],
+            name: "TurnscopeTUITests", dependencies: ["TurnscopeTUI", "TurnscopeStore", "TurnscopeModel", "TurnscopeIngest"],
             exclude: ["Golden"], swiftSettings: strict),
         .testTarget(
             name: "TurnscopeCLITests", dependencies: ["turnscope", "TurnscopeStore"],

@@ -75,19 +75,8 @@ struct StoreBenchmark {
     /// Page and search latency on a database of `observations` observations.
     private func readLatency(_ report: inout BenchReport) throws {
         let path = directory + "/large.db"
-        let store = try TraceStore(path: path)
-        var workload = AgentWorkload(concurrentSessions: 200)
-        workload.toolSpans = true
-        workload.toolResultBytes = 300
-        let turns = observations / 2
-        let build = try Measure.seconds {
-            var done = 0
-            while done < turns {
-                try store.write(workload.records(turns: min(250, turns - done)), client: "bench")
-                done += 250
-            }
-        }
-        report.add("store.build_large_db_observations_per_s", Double(turns * 2) / build, "obs/s")
+        report.add(
+            "store.build_large_db_observations_per_s", try LargeDatabase.build(at: path, observations: observations), "obs/s")
         let reader = try TraceStore(path: path)
         let sessions = try reader.sessions(limit: 2000).items
         var random = SplitMix64(seed: 3)

@@ -13,11 +13,15 @@ struct BenchCommand: AsyncParsableCommand {
             store: write throughput (batches of 100 generations, full-text index on) against plain SQLite, \
             disk bytes per unique content byte for a 500-turn agent session, and p50/p99 latency of \
             session pages, turn pages and searches on a large database, and peak memory.
+            browser: the terminal browser drawing into its cell buffer (no terminal) on a database of \
+            --observations observations: first frame, time per key of a scripted walk through every screen, \
+            commit to screen, peak memory. The database is built first (or given with --database) and the \
+            browser measured in a child process, so memory is the browser's own.
             Databases are built in a temporary directory that is removed afterwards.
             """)
 
     enum Name: String, ExpressibleByArgument, CaseIterable {
-        case store, ingest
+        case store, ingest, browser
     }
 
     @Argument(help: ArgumentHelp("What to measure: \(Name.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "name"))
@@ -41,6 +45,9 @@ struct BenchCommand: AsyncParsableCommand {
     @Option(help: "Concurrent ingest clients (half send Langfuse batches, half OTLP exports).")
     var clients = 4
 
+    @Option(help: ArgumentHelp("browser: measure on this existing database instead of building one.", valueName: "file"))
+    var database: String?
+
     func run() async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("turnscope-bench-\(getpid())").path
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
@@ -57,7 +64,27 @@ struct BenchCommand: AsyncParsableCommand {
             try StoreBenchmark(generations: generations, observations: observations, directory: directory, parts: only.isEmpty ? StoreBenchmark.Part.allCases : only).run(&report)
         case .ingest:
             try await IngestBenchmark(directory: directory, seconds: seconds, clients: clients).run(&report)
+        case .browser:
+            if let database {
+                try BrowserBenchmark(database: database).run(&report)
+            } else {
+                let path = directory + "/browser.db"
+                report.add(
+                    "browser.build_db_observations_per_s", try LargeDatabase.build(at: path, observations: observations), "obs/s")
+                try Self.runChild(["bench", "browser", "--database", path])
+                return
+            }
         }
         report.printTable()
+    }
+
+    /// Runs this executable again with `arguments`, its output going straight to ours.
+    private static func runChild(_ arguments: [String]) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        process.arguments = arguments
+        try process.run()
+        process.waitUntilExit()
+        if process.terminationStatus != 0 { throw CommandError("the measuring process failed (exit \(process.terminationStatus))") }
     }
 }

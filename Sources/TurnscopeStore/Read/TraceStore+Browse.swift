@@ -51,15 +51,16 @@ extension TraceStore {
         }
     }
 
-    /// How many sessions `filter` lets through that had activity after `time`: the "N new" of a
-    /// paused sessions list.
-    public func sessionCount(filter: BrowseFilter = BrowseFilter(), activeAfter time: Timestamp) throws(StoreError) -> Int {
+    /// How many sessions `filter` lets through were created or updated by commits after the one
+    /// `changeToken` named: the "N new" of a paused sessions list. Commit order, not client clocks,
+    /// decides, so a late batch with old timestamps still counts.
+    public func sessionCount(filter: BrowseFilter = BrowseFilter(), changedAfter changeToken: Int64) throws(StoreError) -> Int {
         let condition = filter.sessionCondition()
         return try read { db in
             var arguments = condition.arguments
-            arguments += [time.microseconds]
+            arguments += [changeToken]
             return try Int.fetchOne(
-                db, sql: "SELECT count(*) FROM sessions s WHERE \(condition.sql) AND s.last_at > ?", arguments: arguments) ?? 0
+                db, sql: "SELECT count(*) FROM sessions s WHERE \(condition.sql) AND s.change_seq > ?", arguments: arguments) ?? 0
         }
     }
 

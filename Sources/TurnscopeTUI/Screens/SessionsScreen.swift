@@ -7,6 +7,9 @@ public final class SessionsScreen: Screen {
     private var list = LiveList<SessionSummary>(newestAtTop: true)
     private var order = SessionOrder()
     private var newSincePause = 0
+    /// The store's change token when the rows on screen were read, and when following paused.
+    private var shownToken: Int64 = 0
+    private var pauseToken: Int64?
     private var error: String?
 
     public init() {}
@@ -30,15 +33,19 @@ public final class SessionsScreen: Screen {
         let filter = context.filter
         let order = self.order
         do {
+            let token = try context.store.changeToken()
             try list.reload(
                 height: rowsShown(context),
                 fetch: { try context.store.sessionWindow(order: order, filter: filter, offset: $0, limit: $1) },
                 position: { try context.store.sessionPosition(id: $0, order: order, filter: filter) })
-            if let pausedAt = list.pausedAt {
-                newSincePause = try context.store.sessionCount(filter: filter, activeAfter: pausedAt)
-            } else {
+            if list.following {
+                pauseToken = nil
                 newSincePause = 0
+            } else {
+                if pauseToken == nil { pauseToken = shownToken }
+                newSincePause = try context.store.sessionCount(filter: filter, changedAfter: pauseToken ?? token)
             }
+            shownToken = token
             error = nil
         } catch {
             self.error = "\(error)"
@@ -53,7 +60,7 @@ public final class SessionsScreen: Screen {
         }
         var listArea = area
         if area.width >= 140, let selected = list.selected {
-            let parts = area.splitColumns(leftWidth: area.width * 62 / 100)
+            let parts = area.splitColumns(leftWidth: area.width * 70 / 100)
             listArea = parts.left
             SessionsTable.drawDetails(selected, into: &buffer, area: parts.right, context: context)
         }
@@ -89,7 +96,7 @@ public final class SessionsScreen: Screen {
             reload(context)
             return .stay
         default:
-            guard list.move(command, height: rowsShown(context), now: context.now) else { return .unhandled }
+            guard list.move(command, height: rowsShown(context)) else { return .unhandled }
             reload(context)
             return .stay
         }
@@ -102,7 +109,7 @@ public final class SessionsScreen: Screen {
         case .press, .doublePress:
             let row = event.y - area.y - 1
             guard row >= 0, row < list.window.items.count else { return .stay }
-            list.select(index: list.window.offset + row, height: rowsShown(context), now: context.now)
+            list.select(index: list.window.offset + row, height: rowsShown(context))
             reload(context)
             return event.action == .doublePress ? perform(.open, context: context) : .stay
         }

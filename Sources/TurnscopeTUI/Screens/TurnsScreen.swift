@@ -79,7 +79,7 @@ public final class TurnsScreen: Screen {
             guard let turn = list.selected else { return .stay }
             return .push(TraceTreeScreen(traceId: turn.traceId, focusedObservationId: turn.id))
         default:
-            guard list.move(command, height: rowsShown(context), now: context.now) else { return .unhandled }
+            guard list.move(command, height: rowsShown(context)) else { return .unhandled }
             reload(context)
             return .stay
         }
@@ -92,7 +92,7 @@ public final class TurnsScreen: Screen {
         case .press, .doublePress:
             let row = event.y - area.y - 1
             guard row >= 0, row < list.window.items.count else { return .stay }
-            list.select(index: list.window.offset + row, height: rowsShown(context), now: context.now)
+            list.select(index: list.window.offset + row, height: rowsShown(context))
             reload(context)
             return event.action == .doublePress ? perform(.open, context: context) : .stay
         }

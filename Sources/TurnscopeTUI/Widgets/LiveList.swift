@@ -22,8 +22,6 @@ public struct LiveList<Item: Identifiable & Sendable>: Sendable where Item.ID ==
     public private(set) var following = true
     /// The list length when following paused, for counting new rows.
     public private(set) var pausedTotal: Int?
-    /// When following paused.
-    public private(set) var pausedAt: Timestamp?
 
     public init(newestAtTop: Bool) {
         self.newestAtTop = newestAtTop
@@ -72,7 +70,7 @@ public struct LiveList<Item: Identifiable & Sendable>: Sendable where Item.ID ==
 
     /// Moves the selection for a movement command; returns false for other commands. The caller
     /// reloads afterwards.
-    public mutating func move(_ command: Command, height: Int, now: Timestamp) -> Bool {
+    public mutating func move(_ command: Command, height: Int) -> Bool {
         let last = max(0, window.total - 1)
         let target: Int
         switch command {
@@ -86,12 +84,12 @@ public struct LiveList<Item: Identifiable & Sendable>: Sendable where Item.ID ==
         case .bottom, .follow: target = last
         default: return false
         }
-        select(index: target, height: height, now: now)
+        select(index: target, height: height)
         return true
     }
 
     /// Selects a row by index (a click), scrolling it into view and updating follow mode.
-    public mutating func select(index: Int, height: Int, now: Timestamp) {
+    public mutating func select(index: Int, height: Int) {
         selectedIndex = max(0, min(index, max(0, window.total - 1)))
         if selectedIndex < top { top = selectedIndex }
         if selectedIndex >= top + height { top = selectedIndex - height + 1 }
@@ -99,11 +97,9 @@ public struct LiveList<Item: Identifiable & Sendable>: Sendable where Item.ID ==
         if selectedIndex == newest {
             following = true
             pausedTotal = nil
-            pausedAt = nil
         } else if following {
             following = false
             pausedTotal = window.total
-            pausedAt = now
         }
         selectedId = nil
         let index = selectedIndex - window.offset
@@ -111,13 +107,12 @@ public struct LiveList<Item: Identifiable & Sendable>: Sendable where Item.ID ==
     }
 
     /// Selects a row by id at a known index (after a search jump), pausing follow mode.
-    public mutating func select(id: String, at index: Int, now: Timestamp) {
+    public mutating func select(id: String, at index: Int) {
         selectedIndex = index
         selectedId = id
         if following {
             following = false
             pausedTotal = window.total
-            pausedAt = now
         }
     }
 
