@@ -26,13 +26,18 @@ public final class GroupCommitWriter: Sendable {
     private let state = Mutex(State())
     private let wake = DispatchSemaphore(value: 0)
     private let finished = DispatchSemaphore(value: 0)
-    /// The most records one transaction takes; more wait for the next commit.
+    /// The most records one round of commits takes; more wait for the next round. It bounds how
+    /// long a request that arrives meanwhile waits for the writer to be free.
     private let maxRecordsPerCommit: Int
+    /// Requests of at most this many records are committed before larger ones taken in the same
+    /// round, in a transaction of their own (see `commit(_:)`).
+    private let smallRequestRecords: Int
 
     /// Starts the writer thread for `store`.
-    public init(store: TraceStore, maxRecordsPerCommit: Int = 20_000) {
+    public init(store: TraceStore, maxRecordsPerCommit: Int = 2_048, smallRequestRecords: Int = 256) {
         self.store = store
         self.maxRecordsPerCommit = maxRecordsPerCommit
+        self.smallRequestRecords = smallRequestRecords
         let thread = Thread { [self] in self.run() }
         thread.name = "turnscope-writer"
         thread.start()
@@ -70,14 +75,24 @@ public final class GroupCommitWriter: Sendable {
         while true {
             wake.wait()
             while true {
-                let (batch, stopped) = state.withLock { state -> ([Pending], Bool) in
+                var batch: [Pending] = []
+                let stopped = state.withLock { state -> Bool in
+                    // The oldest request always, then every other one that still fits: a small
+                    // request queued behind a large one that does not fit need not wait a round.
                     var taken: [Pending] = []
+                    var left: [Pending] = []
                     var count = 0
-                    while let next = state.queue.first, taken.isEmpty || count + next.records.count <= maxRecordsPerCommit {
-                        taken.append(state.queue.removeFirst())
-                        count += next.records.count
+                    for pending in state.queue {
+                        if taken.isEmpty || count + pending.records.count <= maxRecordsPerCommit {
+                            taken.append(pending)
+                            count += pending.records.count
+                        } else {
+                            left.append(pending)
+                        }
                     }
-                    return (taken, state.stopped)
+                    state.queue = left
+                    batch = taken
+                    return state.stopped
                 }
                 if batch.isEmpty {
                     if stopped {
@@ -86,35 +101,51 @@ public final class GroupCommitWriter: Sendable {
                     }
                     break
                 }
-                commit(batch)
+                commit(&batch)
             }
         }
     }
 
-    /// One transaction per client for the whole batch; if one fails, each of its requests again on
-    /// its own, so one request's bad records never take its neighbours down.
-    private func commit(_ batch: [Pending]) {
-        for group in Dictionary(grouping: batch, by: \.client).values {
-            commit(group, client: group[0].client)
+    /// One transaction per client for the small requests, then one per client for the large ones;
+    /// if one fails, each of its requests again on its own, so one request's bad records never
+    /// take its neighbours down.
+    ///
+    /// Small requests go first and apart because a batch of 50 events should not wait for the
+    /// thousand records of an OTLP export that happened to queue beside it: committed first, it
+    /// waits at most for the commit already running.
+    private func commit(_ batch: inout [Pending]) {
+        let small = batch.indices.filter { batch[$0].records.count <= smallRequestRecords }
+        let large = batch.indices.filter { batch[$0].records.count > smallRequestRecords }
+        for part in [small, large] where !part.isEmpty {
+            let groups = Dictionary(grouping: part) { batch[$0].client }.values.sorted { $0[0] < $1[0] }
+            for group in groups { commit(&batch, group) }
         }
     }
 
-    private func commit(_ group: [Pending], client: String) {
-        if group.count > 1 {
+    /// Commits the requests at `indices` of `batch`, which share a client.
+    private func commit(_ batch: inout [Pending], _ indices: [Int]) {
+        if indices.count > 1 {
             do {
-                let result = try store.write(group.flatMap(\.records), client: client)
-                for pending in group { pending.done.resume(returning: .success(result)) }
+                let result = try store.write(batches: indices.map { batch[$0].records }, client: batch[indices[0]].client)
+                for index in indices { finish(&batch[index], .success(result)) }
                 return
             } catch {
                 // fall through to one transaction per request
             }
         }
-        for pending in group {
+        for index in indices {
             do {
-                pending.done.resume(returning: .success(try store.write(pending.records, client: pending.client)))
+                finish(&batch[index], .success(try store.write(batch[index].records, client: batch[index].client)))
             } catch {
-                pending.done.resume(returning: .failure(error))
+                finish(&batch[index], .failure(error))
             }
         }
+    }
+
+    /// Answers a request, letting go of its records first: the request's task still holds them,
+    /// so freeing them (every string of every record) happens there, not on the one writer thread.
+    private func finish(_ pending: inout Pending, _ result: Result<WriteResult, StoreError>) {
+        pending.records = []
+        pending.done.resume(returning: result)
     }
 }

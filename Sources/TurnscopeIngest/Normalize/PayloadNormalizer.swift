@@ -98,6 +98,14 @@ public enum PayloadNormalizer {
 
     /// One message, or nil when the object is not recognisably one.
     private static func message(_ object: [String: JSONValue]) -> Message? {
+        // The common shape, `{"role": "user", "content": "text"}`, answered with two lookups
+        // instead of the dozen the general path makes; tool answers take the general path.
+        if object.count == 2, case .string(let roleName)? = object["role"], !roleName.isEmpty,
+            case .string(let text)? = object["content"]
+        {
+            let role = Role(rawValue: roleName)
+            if role != .tool, role != "function" { return Message(role: role, parts: text.isEmpty ? [] : [.text(text)]) }
+        }
         if case .string(let type)? = object["type"], type != "message" {
             return responsesItem(type, object)
         }

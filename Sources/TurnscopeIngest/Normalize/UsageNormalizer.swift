@@ -174,16 +174,17 @@ public enum UsageNormalizer {
             }
             return usage
         }
-        var claimed: Set<String> = ["unit", "inputCost", "outputCost", "totalCost"]
+        // Each counter takes its first alias (in `counterAliases` order) that holds a count. The
+        // object is walked rather than probed for every alias: it has a handful of keys, the alias
+        // list two dozen, and this runs for every generation.
         var found: [String: Int64] = [:]
-        for (name, aliases) in counterAliases {
-            for alias in aliases where details[alias] != nil {
-                claimed.insert(alias)
-                if found[name] == nil, let number = count(details[alias]) { found[name] = number }
-            }
+        var foundRank: [String: Int] = [:]
+        for (key, value) in details {
+            guard let (name, rank) = aliasRanks[key], let number = count(value) else { continue }
+            if let best = foundRank[name], best < rank { continue }
+            found[name] = number
+            foundRank[name] = rank
         }
-        // Provider-named totals next to Langfuse's own keys repeat them; they are not buckets.
-        claimed.formUnion(["prompt_tokens", "completion_tokens", "total_tokens", "input_tokens", "output_tokens"])
 
         let (write5m, write1h) = cacheWrites(
             total: found["cacheWrite"], fiveMinutes: found["cacheWrite5m"], oneHour: found["cacheWrite1h"])
@@ -192,7 +193,7 @@ public enum UsageNormalizer {
             cacheWrite1h: write1h, reasoning: found["reasoning"], total: found["total"])
         var extraInput: Int64 = 0
         var extraOutput: Int64 = 0
-        for (key, value) in details where !claimed.contains(key) {
+        for (key, value) in details where aliasRanks[key] == nil && !nonBucketKeys.contains(key) {
             guard let number = count(value) else { continue }
             usage.other[key] = number
             if key.hasPrefix("input_") { extraInput = extraInput.addingClamped(number) }
@@ -217,6 +218,22 @@ public enum UsageNormalizer {
         ("cacheWrite5m", ["input_cache_creation_5m", "input_cache_creation_ephemeral_5m_input_tokens", "ephemeral_5m_input_tokens"]),
         ("cacheWrite1h", ["input_cache_creation_1h", "input_cache_creation_ephemeral_1h_input_tokens", "ephemeral_1h_input_tokens"]),
         ("reasoning", ["output_reasoning_tokens", "output_reasoning", "reasoning_tokens"]),
+    ]
+
+    /// Each alias of `counterAliases`: the counter it names and its place among that counter's aliases.
+    private static let aliasRanks: [String: (name: String, rank: Int)] = {
+        var ranks: [String: (name: String, rank: Int)] = [:]
+        for (name, aliases) in counterAliases {
+            for (rank, alias) in aliases.enumerated() { ranks[alias] = (name, rank) }
+        }
+        return ranks
+    }()
+
+    /// Keys of a Langfuse usage object that are not extra buckets: its unit and costs, and
+    /// provider-named totals next to Langfuse's own keys, which repeat them.
+    private static let nonBucketKeys: Set<String> = [
+        "unit", "inputCost", "outputCost", "totalCost",
+        "prompt_tokens", "completion_tokens", "total_tokens", "input_tokens", "output_tokens",
     ]
 
     /// Cache writes by lifetime. Without a split, every write is a 5-minute write (Anthropic's

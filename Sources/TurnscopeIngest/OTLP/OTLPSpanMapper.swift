@@ -77,15 +77,8 @@ struct OTLPSpanMapper {
     /// kind, then GenAI's operation name, then GenAI tool attributes, then any model attribute
     /// (an LLM call), else a plain span.
     private mutating func kind() -> ObservationKind {
-        let openInference: [String: ObservationKind] = [
-            "LLM": .generation, "CHAIN": .chain, "RETRIEVER": .retriever, "EMBEDDING": .embedding, "AGENT": .agent,
-            "TOOL": .tool, "GUARDRAIL": .guardrail, "EVALUATOR": .evaluator,
-        ]
-        let operations: [String: ObservationKind] = [
-            "chat": .generation, "completion": .generation, "text_completion": .generation,
-            "generate_content": .generation, "generate": .generation, "embeddings": .embedding,
-            "invoke_agent": .agent, "create_agent": .agent, "execute_tool": .tool,
-        ]
+        let openInference = Self.openInferenceKinds
+        let operations = Self.operationKinds
         let candidates: [(key: String, kind: ObservationKind?)] = [
             ("langfuse.observation.type", OTLPValues.text(attributes.peek("langfuse.observation.type")).flatMap {
                 ObservationKind(rawValue: $0.lowercased())
@@ -112,6 +105,19 @@ struct OTLPSpanMapper {
         for candidate in candidates where candidate.kind == kind { attributes.discard(candidate.key) }
         return kind
     }
+
+    /// OpenInference span kinds, built once rather than for every span.
+    private static let openInferenceKinds: [String: ObservationKind] = [
+        "LLM": .generation, "CHAIN": .chain, "RETRIEVER": .retriever, "EMBEDDING": .embedding, "AGENT": .agent,
+        "TOOL": .tool, "GUARDRAIL": .guardrail, "EVALUATOR": .evaluator,
+    ]
+
+    /// GenAI operation names.
+    private static let operationKinds: [String: ObservationKind] = [
+        "chat": .generation, "completion": .generation, "text_completion": .generation,
+        "generate_content": .generation, "generate": .generation, "embeddings": .embedding,
+        "invoke_agent": .agent, "create_agent": .agent, "execute_tool": .tool,
+    ]
 
     /// The status message, else for a failed span the message of its `exception` event.
     private func statusMessage() -> String? {

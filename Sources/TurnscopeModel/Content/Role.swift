@@ -3,7 +3,12 @@ public struct Role: RawRepresentable, Sendable, Hashable, Codable, ExpressibleBy
     /// The role as the client named it, lowercased.
     public var rawValue: String
 
-    public init(rawValue: String) { self.rawValue = rawValue.lowercased() }
+    public init(rawValue: String) {
+        // Roles almost always arrive lowercased already; checking the bytes is cheaper than
+        // `lowercased()`, which builds a new string every time.
+        let isLower = rawValue.utf8.allSatisfy { $0 < 0x80 && !(0x41...0x5A).contains($0) }
+        self.rawValue = isLower ? rawValue : rawValue.lowercased()
+    }
     public init(stringLiteral value: String) { self.init(rawValue: value) }
 
     public init(from decoder: any Decoder) throws {

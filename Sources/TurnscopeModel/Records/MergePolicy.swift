@@ -17,12 +17,15 @@ public struct MergePolicy: Sendable {
         }
     }
 
-    /// The value that survives for an ordinary field.
+    /// The value that survives for an ordinary field. Inlinable so that the store's merge, which
+    /// calls it for every column of every record, gets a copy specialized to each column's type.
+    @inlinable
     public func pick<Value>(_ stored: Value?, _ incoming: Value?) -> Value? {
         incomingWins ? (incoming ?? stored) : (stored ?? incoming)
     }
 
     /// The value that survives for a field fixed at first write.
+    @inlinable
     public func first<Value>(_ stored: Value?, _ incoming: Value?) -> Value? {
         stored ?? incoming
     }

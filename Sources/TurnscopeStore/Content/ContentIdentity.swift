@@ -8,13 +8,16 @@ import TurnscopeModel
 /// with. Comparing UTF-8 bytes is also faster than normalization-aware comparison.
 enum ContentIdentity {
     static func same(_ a: String, _ b: String) -> Bool {
-        var a = a
-        var b = b
-        return a.withUTF8 { left in
-            b.withUTF8 { right in
-                left.count == right.count && (left.count == 0 || memcmp(left.baseAddress!, right.baseAddress!, left.count) == 0)
+        // Lengths first (free for native strings), then the bytes in place; only strings without
+        // contiguous UTF-8 (bridged ones) are copied.
+        guard a.utf8.count == b.utf8.count else { return false }
+        let direct = a.utf8.withContiguousStorageIfAvailable { left in
+            b.utf8.withContiguousStorageIfAvailable { right in
+                left.count == 0 || memcmp(left.baseAddress!, right.baseAddress!, left.count) == 0
             }
         }
+        if let direct, let result = direct { return result }
+        return a.utf8.elementsEqual(b.utf8)
     }
 
     static func same(_ a: String?, _ b: String?) -> Bool {

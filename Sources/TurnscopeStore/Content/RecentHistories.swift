@@ -21,14 +21,16 @@ struct RecentHistories {
 
     /// The ids of the longest prefix of `messages` that the session's last prompt also started with.
     mutating func knownPrefix(of messages: [Message], session: Int64) -> [Int64] {
-        guard var entry = entries[session] else { return [] }
+        // Updated in place through the index: copying the entry out and back retained and released
+        // its arrays, and hashed the key twice, for every prompt.
+        guard let index = entries.index(forKey: session) else { return [] }
         clock += 1
-        entry.lastUse = clock
-        let limit = min(messages.count, entry.messages.count)
+        entries.values[index].lastUse = clock
+        let known = entries.values[index].messages
+        let limit = min(messages.count, known.count)
         var length = 0
-        while length < limit, ContentIdentity.same(messages[length], entry.messages[length]) { length += 1 }
-        entries[session] = entry
-        return Array(entry.ids[0..<length])
+        while length < limit, ContentIdentity.same(messages[length], known[length]) { length += 1 }
+        return Array(entries.values[index].ids[0..<length])
     }
 
     /// Remembers a session's latest prompt.

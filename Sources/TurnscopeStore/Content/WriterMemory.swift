@@ -6,6 +6,8 @@ struct WriterMemory {
     var known: [ContentHash: Int64] = [:]
     /// Recent prompts by session.
     var histories = RecentHistories()
+    /// Price-table matches by model name.
+    var prices = PriceMemo()
 
     /// How many fingerprints to remember before starting over; about 40 bytes each.
     static let knownLimit = 500_000

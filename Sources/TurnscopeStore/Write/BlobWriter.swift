@@ -28,10 +28,12 @@ struct BlobWriter {
 
     /// Stores a payload's content and returns the bytes for its column.
     ///
-    /// - Parameter session: for a prompt, the session it belongs to, so the prefix it shares with
-    ///   the session's previous prompt is recognised without fingerprinting it again.
+    /// - Parameters:
+    ///   - session: for a prompt, the session it belongs to, so the prefix it shares with the
+    ///     session's previous prompt is recognised without fingerprinting it again.
+    ///   - remember: whether this prompt becomes the session's previous prompt for the next one.
     mutating func column(
-        for payload: Payload, observation: Int64?, trace: Int64?, session: Int64? = nil
+        for payload: Payload, observation: Int64?, trace: Int64?, session: Int64? = nil, remember: Bool = true
     ) throws -> Data {
         switch payload {
         case .messages(let messages):
@@ -48,7 +50,7 @@ struct BlobWriter {
                             observation: observation, trace: trace))
                 }
             }
-            if let session { memory.histories.remember(messages, ids: ids, session: session) }
+            if let session, remember { memory.histories.remember(messages, ids: ids, session: session) }
             return PayloadColumn.messages(ids).data
         case .json(let value):
             let hash = ContentHasher.hash(value)
@@ -63,7 +65,7 @@ struct BlobWriter {
     private mutating func lookup(_ hash: ContentHash) throws -> Int64? {
         if let id = memory.known[hash] { return id }
         let statement = try db.cachedStatement(sql: "SELECT id FROM blobs WHERE hash = ?")
-        guard let id = try Int64.fetchOne(statement, arguments: [Data(hash.bytes)]) else { return nil }
+        guard let id = try statement.first(db, [.blob(Data(hash.bytes))], { $0.int64(0) }) else { return nil }
         memory.known[hash] = id
         return id
     }

@@ -42,13 +42,13 @@ extension ObservationRow {
 
     /// Sets the cost columns: the client's figure when it sent one (Langfuse uses a provided cost
     /// verbatim), else a figure computed from the price table, else unknown.
-    mutating func price(clientCost: Cost?, with pricing: PriceTable) {
+    mutating func price(clientCost: Cost?, with pricing: PriceTable, memo: inout PriceMemo) {
         if let clientCost {
             costUSD = clientCost.effectiveTotal
             costSource = "client"
             costEntry = nil
             costDetail = clientCost.json.jsonString
-        } else if let usage, let priced = pricing.cost(model: model, usage: usage) {
+        } else if let usage, let model, let price = memo.match(model, in: pricing), let priced = price.cost(for: usage) {
             costUSD = priced.cost.effectiveTotal
             costSource = "computed"
             costEntry = priced.entry

@@ -93,9 +93,48 @@ struct ObservationRow {
         toolCalls = row[33]
     }
 
+    /// The row with this key, read straight from SQLite (the writer asks this for every record).
     static func fetch(_ db: Database, key: String) throws -> ObservationRow? {
         let statement = try db.cachedStatement(sql: "SELECT \(columns) FROM observations WHERE key = ?")
-        return try Row.fetchOne(statement, arguments: [key]).map(ObservationRow.init(row:))
+        return try statement.first(db, [.text(key)], ObservationRow.init(columns:))
+    }
+
+    /// The row `SELECT \(columns)` is positioned on.
+    init(columns c: SQLColumns) {
+        id = c.int64(0)
+        key = c.text(1)
+        traceId = c.int64(2)
+        sessionId = c.int64(3)
+        parentKey = c.textOrNil(4)
+        kind = c.textOrNil(5)
+        name = c.textOrNil(6)
+        startAt = c.int64OrNil(7)
+        startEstimated = c.boolOrNil(8) ?? false
+        endAt = c.int64OrNil(9)
+        firstTokenAt = c.int64OrNil(10)
+        model = c.textOrNil(11)
+        modelParameters = c.textOrNil(12)
+        input = c.dataOrNil(13)
+        output = c.dataOrNil(14)
+        metadata = c.textOrNil(15)
+        inputTokens = c.int64OrNil(16)
+        outputTokens = c.int64OrNil(17)
+        cacheReadTokens = c.int64OrNil(18)
+        cacheWrite5mTokens = c.int64OrNil(19)
+        cacheWrite1hTokens = c.int64OrNil(20)
+        reasoningTokens = c.int64OrNil(21)
+        totalTokens = c.int64OrNil(22)
+        usageOther = c.textOrNil(23)
+        costUSD = c.doubleOrNil(24)
+        costSource = c.textOrNil(25)
+        costEntry = c.textOrNil(26)
+        costDetail = c.textOrNil(27)
+        level = c.textOrNil(28)
+        statusMessage = c.textOrNil(29)
+        version = c.textOrNil(30)
+        environment = c.textOrNil(31)
+        eventAt = c.int64OrNil(32)
+        toolCalls = c.int64OrNil(33) ?? 0
     }
 
     private static let insertSQL = SQLText.insert(into: "observations", columns: columns)

@@ -25,6 +25,15 @@ extension Statement {
     /// Runs an INSERT, UPDATE or DELETE with `values` bound in order.
     func run(_ db: Database, _ values: [SQLValue]) throws {
         let statement = sqliteStatement
+        try bind(db, values)
+        let code = sqlite3_step(statement)
+        sqlite3_reset(statement)
+        guard code == SQLITE_DONE || code == SQLITE_ROW else { throw Self.error(db, code, sql) }
+    }
+
+    /// Resets the statement and binds `values` to its parameters in order.
+    func bind(_ db: Database, _ values: [SQLValue]) throws {
+        let statement = sqliteStatement
         sqlite3_reset(statement)
         for (offset, value) in values.enumerated() {
             let index = Int32(offset + 1)
@@ -48,15 +57,12 @@ extension Statement {
             }
             guard code == SQLITE_OK else { throw Self.error(db, code, sql) }
         }
-        let code = sqlite3_step(statement)
-        sqlite3_reset(statement)
-        guard code == SQLITE_DONE || code == SQLITE_ROW else { throw Self.error(db, code, sql) }
     }
 
     /// SQLite's "copy the value now" destructor.
     private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
-    private static func error(_ db: Database, _ code: Int32, _ sql: String) -> DatabaseError {
+    static func error(_ db: Database, _ code: Int32, _ sql: String) -> DatabaseError {
         let message = db.sqliteConnection.map { String(cString: sqlite3_errmsg($0)) } ?? "error \(code)"
         return DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: sql)
     }

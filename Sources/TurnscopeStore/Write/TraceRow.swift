@@ -53,9 +53,31 @@ struct TraceRow {
         eventAt = row[16]
     }
 
+    /// The row with this key, read straight from SQLite (the writer asks this for every trace).
     static func fetch(_ db: Database, key: String) throws -> TraceRow? {
         let statement = try db.cachedStatement(sql: "SELECT \(columns) FROM traces WHERE key = ?")
-        return try Row.fetchOne(statement, arguments: [key]).map(TraceRow.init(row:))
+        return try statement.first(db, [.text(key)], TraceRow.init(columns:))
+    }
+
+    /// The row `SELECT \(columns)` is positioned on.
+    init(columns c: SQLColumns) {
+        id = c.int64(0)
+        key = c.text(1)
+        sessionId = c.int64(2)
+        sessionKey = c.textOrNil(3)
+        name = c.textOrNil(4)
+        userId = c.textOrNil(5)
+        startAt = c.int64OrNil(6)
+        startEstimated = c.boolOrNil(7) ?? false
+        tags = c.textOrNil(8)
+        metadata = c.textOrNil(9)
+        input = c.dataOrNil(10)
+        output = c.dataOrNil(11)
+        release = c.textOrNil(12)
+        version = c.textOrNil(13)
+        environment = c.textOrNil(14)
+        isPublic = c.boolOrNil(15)
+        eventAt = c.int64OrNil(16)
     }
 
     private static let insertSQL = SQLText.insert(into: "traces", columns: columns)

@@ -27,6 +27,15 @@ extension TraceStore {
     ///   that arrive without a session id.
     @discardableResult
     public func write(_ records: [TurnscopeModel.Record], client: String = "native") throws(StoreError) -> WriteResult {
+        try write(batches: [records], client: client)
+    }
+
+    /// Writes several batches of records in one transaction, in order, as if they were one batch.
+    ///
+    /// A group commit hands over its requests' batches as they are: joining them into one array
+    /// first would copy every record, and free the copies, on the one writer thread.
+    @discardableResult
+    public func write(batches: [[TurnscopeModel.Record]], client: String = "native") throws(StoreError) -> WriteResult {
         do {
             return try memory.withLock { memory in
                 var added: [ContentHash] = []
@@ -42,10 +51,14 @@ extension TraceStore {
                             memory = transaction.blobs.memory
                             added = transaction.blobs.added
                         }
-                        for record in records { try transaction.write(record) }
+                        var count = 0
+                        for records in batches {
+                            for record in records { try transaction.write(record) }
+                            count += records.count
+                        }
                         try transaction.finish()
                         return WriteResult(
-                            records: records.count, newContentBytes: transaction.blobs.storedBytes, changeSeq: changeSeq)
+                            records: count, newContentBytes: transaction.blobs.storedBytes, changeSeq: changeSeq)
                     }
                 } catch {
                     // The transaction rolled back: forget the blobs it had stored.

@@ -20,6 +20,15 @@ struct WriteTransaction {
         var row: TraceRow
         var isStored: Bool
         var isDirty: Bool
+        /// The row's tags and metadata as values while the transaction merges into them, encoded
+        /// into the row once at the end: spans repeat them, and parsing the stored JSON again for
+        /// each one cost more than the merge.
+        var merged: MergedFields?
+    }
+
+    private struct MergedFields {
+        var tags: [String]?
+        var metadata: JSONValue?
     }
     private var sessions: [String: Int64] = [:]
     private var nextTraceId: Int64
@@ -51,7 +60,12 @@ struct WriteTransaction {
 
     mutating func finish() throws {
         for pending in traceRows.values where pending.isDirty {
-            try pending.row.save(db, changeSeq: changeSeq, isNew: !pending.isStored)
+            var row = pending.row
+            if let merged = pending.merged {
+                row.tags = merged.tags.map(Self.encodeTags)
+                row.metadata = Self.encodeJSON(merged.metadata)
+            }
+            try row.save(db, changeSeq: changeSeq, isNew: !pending.isStored)
         }
         try ledger.flush(db, changeSeq: changeSeq)
         try blobs.indexPendingText()
@@ -68,14 +82,10 @@ struct WriteTransaction {
         row.name = policy.pick(row.name, record.name)
         row.userId = policy.pick(row.userId, record.userId)
         row.settle(start: record.timestamp, eventTime: record.eventTime, now: now)
-        row.tags = policy.tags(row.tags.flatMap(Self.decodeTags), record.tags).map(Self.encodeTags)
-        row.metadata = Self.encodeJSON(policy.metadata(Self.decodeJSON(row.metadata), record.metadata))
-        if let input = record.input, policy.incomingWins || row.input == nil {
-            row.input = try blobs.column(for: input, observation: nil, trace: row.id)
-        }
-        if let output = record.output, policy.incomingWins || row.output == nil {
-            row.output = try blobs.column(for: output, observation: nil, trace: row.id)
-        }
+        var merged = cached?.merged
+            ?? MergedFields(tags: row.tags.flatMap(Self.decodeTags), metadata: Self.decodeJSON(row.metadata))
+        merged.tags = policy.tags(merged.tags, record.tags)
+        merged.metadata = policy.metadata(merged.metadata, record.metadata)
         row.release = policy.pick(row.release, record.release)
         row.version = policy.pick(row.version, record.version)
         row.environment = policy.first(row.environment, record.environment)
@@ -98,12 +108,21 @@ struct WriteTransaction {
             ledger.markForRecount(target)
         }
         row.sessionId = target
+        if let input = record.input, policy.incomingWins || row.input == nil {
+            // A trace's input is usually its first call's prompt, which starts like the session's
+            // last prompt: matched against it, only the new messages are fingerprinted. It is not
+            // remembered as the session's prompt, which stays the last generation's.
+            row.input = try blobs.column(for: input, observation: nil, trace: row.id, session: target, remember: false)
+        }
+        if let output = record.output, policy.incomingWins || row.output == nil {
+            row.output = try blobs.column(for: output, observation: nil, trace: row.id)
+        }
         var tally = SessionTally()
         tally.traces = existing == nil ? 1 : 0
         tally.widen(row.startAt)
         ledger.apply(tally, minus: nil, to: target)
         ledger.offer(label: nil, userId: row.userId, to: target)
-        traceRows[row.key] = PendingTrace(row: row, isStored: cached?.isStored ?? false, isDirty: true)
+        traceRows[row.key] = PendingTrace(row: row, isStored: cached?.isStored ?? false, isDirty: true, merged: merged)
     }
 
     /// The trace with this key as this transaction knows it: from the cache, else from the table.
@@ -155,7 +174,7 @@ struct WriteTransaction {
         row.version = policy.pick(row.version, record.version)
         row.environment = policy.first(row.environment, record.environment)
         row.eventAt = [row.eventAt, record.eventTime?.microseconds].compactMap { $0 }.max()
-        row.price(clientCost: policy.pick(row.clientCost, record.cost), with: pricing)
+        row.price(clientCost: policy.pick(row.clientCost, record.cost), with: pricing, memo: &blobs.memory.prices)
         ledger.apply(row.tally, minus: before, to: row.sessionId)
         try row.save(db, changeSeq: changeSeq, isNew: existing == nil)
     }
