@@ -55,7 +55,7 @@ public final class TurnsScreen: Screen {
         }
         var listArea = area
         if area.width >= 140 {
-            let parts = area.splitColumns(leftWidth: area.width * 58 / 100)
+            let parts = area.splitColumns(leftWidth: max(100, area.width * 60 / 100))
             listArea = parts.left
             preview?.draw(into: &buffer, area: parts.right, context: context)
         }
