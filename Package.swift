@@ -81,5 +81,10 @@ let package = Package(
         .testTarget(
             name: "TurnscopeCLITests", dependencies: ["turnscope", "TurnscopeStore"],
             swiftSettings: strict),
+        // Runs the real binary inside tmux (scripts/bootstrap installs it); the terminal parts it
+        // also tests without tmux come from TurnscopeTUI.
+        .testTarget(
+            name: "TurnscopeE2ETests", dependencies: ["turnscope", "TurnscopeTUI", "CNcurses"],
+            swiftSettings: strict),
     ]
 )

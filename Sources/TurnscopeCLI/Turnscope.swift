@@ -11,7 +11,10 @@ public struct Turnscope: AsyncParsableCommand {
             Turnscope keeps LLM traces (prompts, tool calls and results, completions, tokens, cost) in \
             one SQLite file and lets you browse them from the terminal.
 
+            With no subcommand, opens the terminal browser on the database and collects meanwhile.
+
             Start with the sample data:
+              turnscope demo       # the browser on a temporary copy of sample-data/
               turnscope import sample-data/*.jsonl
               turnscope sessions
               turnscope show sess-refactor-auth
@@ -24,9 +27,11 @@ public struct Turnscope: AsyncParsableCommand {
             """,
         version: TurnscopeVersion.current,
         subcommands: [
+            BrowseCommand.self, ViewCommand.self, DemoCommand.self,
             ServeCommand.self, ImportCommand.self, ExportCommand.self, SessionsCommand.self, ShowCommand.self, StatsCommand.self,
             PricesCommand.self, BenchCommand.self,
-        ])
+        ],
+        defaultSubcommand: BrowseCommand.self)
 
     public init() {}
 }

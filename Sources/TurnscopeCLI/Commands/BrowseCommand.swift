@@ -1,0 +1,33 @@
+import ArgumentParser
+import Foundation
+import TurnscopeStore
+
+/// `turnscope` (or `turnscope browse`): the browser on the default database, collecting meanwhile.
+struct BrowseCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "browse",
+        abstract: "Browse sessions and turns in the terminal while collecting (the default command).",
+        discussion: """
+            Opens the terminal browser on the database and runs the collector inside it on \
+            127.0.0.1:4318, so new turns appear as your applications send them. When the port is \
+            taken (a `turnscope serve` already running, say) the browser opens anyway and follows \
+            what the other process commits; the header says which. Press ? for the keys, q to go \
+            back or quit.
+            """)
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var collector: EmbeddedCollectorOptions
+    @OptionGroup var browse: BrowseOptions
+
+    func run() async throws {
+        let database = try store.openForWriting()
+        let (running, status) = try await collector.start(on: database)
+        do {
+            try await TerminalSession.browse(database, options: browse.terminalOptions(collectorStatus: status))
+        } catch {
+            await running?.stop()
+            throw error
+        }
+        await running?.stop()
+    }
+}
