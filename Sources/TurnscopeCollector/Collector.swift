@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Logging
+import ServiceLifecycle
 import Synchronization
 import TurnscopeStore
 
@@ -15,7 +16,8 @@ public final class Collector: Sendable {
     /// The store the records go to.
     public let store: TraceStore
     let writer: GroupCommitWriter
-    private let running = Mutex<Task<Void, any Error>?>(nil)
+    /// The running server and the task that runs it, while started.
+    private let running = Mutex<(group: ServiceGroup, task: Task<Void, any Error>)?>(nil)
 
     /// A collector for `store`; nothing listens until `start()` or `run()`.
     public init(store: TraceStore, configuration: CollectorConfiguration = CollectorConfiguration()) {
@@ -54,9 +56,14 @@ public final class Collector: Sendable {
         let outcome = StartOutcome()
         let result = await withCheckedContinuation { (continuation: CheckedContinuation<Result<Int, CollectorError>, Never>) in
             outcome.wait(with: continuation)
+            // A service group, so that stop() can end the server gracefully (in-flight requests are
+            // answered) rather than cancel it mid-request.
+            let application = makeApplication { port in outcome.finish(.success(port)) }
+            let group = ServiceGroup(
+                configuration: .init(services: [application], gracefulShutdownSignals: [], logger: Self.quietLogger))
             let task = Task { [self] in
                 do {
-                    try await makeApplication { port in outcome.finish(.success(port)) }.run()
+                    try await group.run()
                 } catch {
                     outcome.finish(
                         .failure(
@@ -65,18 +72,25 @@ public final class Collector: Sendable {
                     throw error
                 }
             }
-            running.withLock { $0 = task }
+            running.withLock { $0 = (group, task) }
         }
         return try result.get()
     }
 
     /// Stops listening, after writing everything already received.
     public func stop() async {
-        let task = running.withLock { $0.take() }
-        task?.cancel()
-        _ = await task?.result
+        guard let (group, task) = running.withLock({ $0.take() }) else { return writer.stop() }
+        await group.triggerGracefulShutdown()
+        _ = await task.result
         writer.stop()
     }
+
+    /// The service group's own logger: its lifecycle messages are not the user's business.
+    private static let quietLogger: Logger = {
+        var logger = Logger(label: "turnscope.collector.lifecycle")
+        logger.logLevel = .critical
+        return logger
+    }()
 
     /// Serves in the foreground until SIGINT or SIGTERM, calling `onRunning` with the bound port.
     public func run(onRunning: @escaping @Sendable (Int) async -> Void) async throws {

@@ -55,6 +55,11 @@ public final class Browser {
         return true
     }
 
+    /// Shows a one-line message in the footer until the next key (what the terminal could not do).
+    public func show(message text: String) {
+        message = text
+    }
+
     /// Handles one key; returns what the terminal must do besides redrawing.
     public func handle(_ key: Key) -> [BrowserEffect] {
         message = nil

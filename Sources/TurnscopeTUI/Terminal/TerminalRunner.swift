@@ -61,8 +61,9 @@ public final class TerminalRunner {
                     case .copy(let text): terminal.copyToClipboard(text)
                     case .openInPager(let text):
                         terminal.suspend()
-                        _ = Pager.show(text, terminal: terminal.outputDescriptor)
+                        let failure = Pager.show(text, terminal: terminal.outputDescriptor)
                         terminal.resume()
+                        if let failure { browser.show(message: failure) }
                     }
                 }
             }
