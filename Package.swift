@@ -50,9 +50,10 @@ let package = Package(
                 .product(name: "SwiftProtobuf", package: "swift-protobuf"),
             ],
             swiftSettings: strict),
-        // The terminal browser: views draw into a cell buffer; only Terminal/ talks to ncurses.
+        // The terminal browser: views draw into a cell buffer; only Terminal/ talks to ncurses. It
+        // uses TurnscopeIngest's native-format writer for the raw record view, never its decoders.
         .target(
-            name: "TurnscopeTUI", dependencies: ["TurnscopeModel", "TurnscopeStore", "CNcurses"],
+            name: "TurnscopeTUI", dependencies: ["TurnscopeModel", "TurnscopeStore", "TurnscopeIngest", "CNcurses"],
             swiftSettings: strict),
         .target(
             name: "TurnscopeCLI",

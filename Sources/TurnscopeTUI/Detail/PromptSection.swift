@@ -1,0 +1,43 @@
+import TurnscopeModel
+
+/// The prompt as a chat, with what is new in this turn marked and the repeated history folded.
+///
+/// Agents resend the whole conversation every turn; what matters is the tail the previous turn did
+/// not send (the new tool results, the user's new message). Leading messages that the previous
+/// turn already sent fold into one line; new messages carry a `+` in the gutter and a NEW tag.
+extension DetailDocument {
+    mutating func appendPrompt(_ turn: LoadedTurn) {
+        let promptStart = lines.count
+        defer { if landing == nil { landing = min(lines.count - 1, promptStart + 1) } }
+        switch turn.detail.observation.input {
+        case nil:
+            title("Prompt")
+            append([Span("  no prompt recorded", theme.dimmed)], block: nil)
+        case .json(let value)?:
+            title("Prompt", detail: "JSON")
+            appendValue(value, block: "prompt", fold: "cap:prompt", indent: 2)
+        case .messages(let messages)?:
+            let hasPrevious = turn.detail.previousTurnId != nil
+            let newCount = messages.indices.filter(turn.inputIsNew).count
+            title("Prompt", detail: Self.count(messages.count, "message") + (hasPrevious ? ", \(newCount) new" : ""))
+            let repeated = hasPrevious ? messages.indices.prefix { !turn.inputIsNew($0) }.count : 0
+            let names = ToolCallPairing.toolNames(in: messages)
+            var start = 0
+            if repeated > 0 {
+                let hidden = messages.prefix(repeated).map { $0.role.rawValue + ": " + Self.plainText(of: $0) }
+                    .joined(separator: "\n\n")
+                foldLine(
+                    "history",
+                    label: [Span(Self.count(repeated, "message") + " repeated from earlier turns", theme.dimmed.emphasized)],
+                    hidden: hidden)
+                if !folds.isOpen("history") { start = repeated }
+                if repeated == messages.count {
+                    append([Span("  nothing new: the previous turn sent this same prompt", theme.dimmed)], block: nil)
+                }
+            }
+            for index in start..<messages.count {
+                appendMessage(messages[index], block: "in:\(index)", isNew: turn.inputIsNew(index), toolNames: names)
+            }
+        }
+    }
+}

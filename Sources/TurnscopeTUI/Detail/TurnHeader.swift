@@ -1,0 +1,59 @@
+import TurnscopeModel
+
+/// The lines at the top of a turn: which turn of which session, the model, when and how fast, and
+/// its status, an error in the error style so it stands out.
+extension DetailDocument {
+    mutating func appendHeader(_ turn: LoadedTurn) {
+        let detail = turn.detail
+        let summary = detail.summary
+        let separator = Span(" · ", theme.dimmed)
+        var place = "Turn \(summary.number)"
+        if let total = turn.sessionTurns { place += " of \(total)" }
+        let first: [[Span]] = [
+            [Span(place, theme.title)],
+            [Span("session ", theme.dimmed), Span(summary.sessionId)],
+            summary.name.map { [Span($0, theme.dimmed)] } ?? [],
+        ]
+        // Facts the record lacks are left out rather than shown as dashes.
+        var facts: [[Span]] = [
+            [Span(summary.model ?? "no model", Style(bold: true))],
+            [Span(Formatting.dateTime(summary.startTime), theme.dimmed)],
+            [Span("latency ", theme.dimmed), Span(Formatting.duration(summary.latency))],
+        ]
+        if let firstToken = summary.timeToFirstToken {
+            facts.append([Span("first token ", theme.dimmed), Span(Formatting.duration(firstToken))])
+        }
+        if let usage = summary.usage, !usage.isEmpty { facts.append([Span(Formatting.tokens(usage.effectiveTotal) + " tokens")]) }
+        facts.append(summary.cost == nil ? [Span("cost unknown", theme.warning)] : [Span(Formatting.money(summary.cost), theme.money)])
+        for line in FlowLine.lines(first, width: width - 2, separator: separator) + FlowLine.lines(facts, width: width - 2, separator: separator) {
+            append(line, block: "header")
+        }
+        appendStatus(summary)
+        setText(lines.map(\.plainText).joined(separator: "\n"), for: "header")
+    }
+
+    /// The status line: ok, running, or the level with its message (wrapped, at most four lines).
+    private mutating func appendStatus(_ summary: TurnSummary) {
+        switch summary.level {
+        case .error?, .warning?:
+            let isError = summary.level == .error
+            let style = isError ? theme.error : theme.warning
+            let label = isError ? "✗ ERROR" : "! WARNING"
+            let message = summary.statusMessage ?? ""
+            let room = available(indent: 0) - label.count - 1
+            let wrapped = TextWrap.lines(message, width: max(8, room), maxLines: 4)
+            for (index, text) in (wrapped.lines.isEmpty ? [""] : wrapped.lines).enumerated() {
+                let head = index == 0 ? Span(label, style.reversed) : Span(String(repeating: " ", count: label.count))
+                append([head, Span(" " + text, style)], block: "status")
+            }
+            if wrapped.omitted > 0 { append([Span("  … r shows the whole record", theme.dimmed)], block: "status") }
+            setText(message, for: "status")
+        default:
+            if summary.endTime == nil {
+                append([Span("… running", theme.warning)], block: "status")
+            } else {
+                append([Span("✓ ok", theme.good)], block: "status")
+            }
+        }
+    }
+}
