@@ -22,12 +22,7 @@ struct BrowseCommand: AsyncParsableCommand {
     func run() async throws {
         let database = try store.openForWriting()
         let (running, status) = try await collector.start(on: database)
-        do {
-            try await TerminalSession.browse(database, options: browse.terminalOptions(collectorStatus: status))
-        } catch {
-            await running?.stop()
-            throw error
-        }
-        await running?.stop()
+        try await TerminalSession.browse(
+            database, options: browse.terminalOptions(collectorStatus: status), thenStop: running)
     }
 }

@@ -50,13 +50,8 @@ struct DemoCommand: AsyncParsableCommand {
         }
         print("turnscope demo: \(path) (deleted on exit), \(status)")
         fflush(nil)
-        do {
-            try await TerminalSession.browse(database, options: browse.terminalOptions(collectorStatus: status))
-        } catch {
-            await running?.stop()
-            throw error
-        }
-        await running?.stop()
+        try await TerminalSession.browse(
+            database, options: browse.terminalOptions(collectorStatus: status), thenStop: running)
     }
 
     /// Where `sample-data/demo.jsonl` is: `$TURNSCOPE_SAMPLE_DATA`, then the package the executable

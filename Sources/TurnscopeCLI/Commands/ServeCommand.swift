@@ -53,21 +53,6 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func collectorConfiguration() throws -> CollectorConfiguration {
-        guard let colon = listen.lastIndex(of: ":"), let port = Int(listen[listen.index(after: colon)...]) else {
-            throw ValidationError("--listen takes host:port, like 127.0.0.1:4318")
-        }
-        var host = String(listen[..<colon])
-        if host.hasPrefix("["), host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
-        let environment = ProcessInfo.processInfo.environment
-        let configuration = CollectorConfiguration(
-            host: host.isEmpty ? "127.0.0.1" : host, port: port,
-            publicKey: publicKey ?? environment["TURNSCOPE_PUBLIC_KEY"],
-            secretKey: secretKey ?? environment["TURNSCOPE_SECRET_KEY"], maxBodyBytes: maxBodyMb << 20)
-        do {
-            try configuration.validate()
-        } catch {
-            throw CommandError(error.description)
-        }
-        return configuration
+        try .fromCommandLine(listen: listen, publicKey: publicKey, secretKey: secretKey, maxBodyBytes: maxBodyMb << 20)
     }
 }

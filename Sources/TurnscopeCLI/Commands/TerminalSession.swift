@@ -1,4 +1,5 @@
 import Foundation
+import TurnscopeCollector
 import TurnscopeStore
 import TurnscopeTUI
 
@@ -9,6 +10,17 @@ import TurnscopeTUI
 /// runs on Swift concurrency; giving the loop a dedicated thread keeps the pool free for
 /// Hummingbird, and the continuation hands the outcome back to the async command.
 enum TerminalSession {
+    /// Browses `store`, then stops `collector` (whether the browser ended well or not).
+    static func browse(_ store: TraceStore, options: TerminalOptions, thenStop collector: Collector?) async throws {
+        do {
+            try await browse(store, options: options)
+        } catch {
+            await collector?.stop()
+            throw error
+        }
+        await collector?.stop()
+    }
+
     static func browse(_ store: TraceStore, options: TerminalOptions) async throws {
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
             let thread = Thread {

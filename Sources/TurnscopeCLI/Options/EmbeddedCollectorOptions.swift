@@ -39,20 +39,6 @@ struct EmbeddedCollectorOptions: ParsableArguments {
 
     /// The collector's configuration: `--listen`, and keys from the environment as `serve` reads them.
     func configuration() throws -> CollectorConfiguration {
-        guard let colon = listen.lastIndex(of: ":"), let port = Int(listen[listen.index(after: colon)...]) else {
-            throw ValidationError("--listen takes host:port, like 127.0.0.1:4318")
-        }
-        var host = String(listen[..<colon])
-        if host.hasPrefix("["), host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
-        let environment = ProcessInfo.processInfo.environment
-        let configuration = CollectorConfiguration(
-            host: host.isEmpty ? "127.0.0.1" : host, port: port, publicKey: environment["TURNSCOPE_PUBLIC_KEY"],
-            secretKey: environment["TURNSCOPE_SECRET_KEY"])
-        do {
-            try configuration.validate()
-        } catch {
-            throw CommandError(error.description)
-        }
-        return configuration
+        try .fromCommandLine(listen: listen)
     }
 }

@@ -55,3 +55,17 @@ public enum LiveStatus: Sendable, Hashable {
     case following
     case paused(newRows: Int)
 }
+
+extension Screen {
+    /// The mouse on a list: the wheel moves like ↑/↓, a click selects the row `selectRow` finds
+    /// under the pointer (false when there is none), and a double click then opens it.
+    func listMouse(_ event: MouseEvent, context: BrowserContext, selectRow: () -> Bool) -> Navigation {
+        switch event.action {
+        case .wheelUp: return perform(.up, context: context)
+        case .wheelDown: return perform(.down, context: context)
+        case .press, .doublePress:
+            guard selectRow() else { return .stay }
+            return event.action == .doublePress ? perform(.open, context: context) : .stay
+        }
+    }
+}

@@ -71,15 +71,12 @@ public final class SearchResultsScreen: Screen {
     }
 
     public func mouse(_ event: MouseEvent, area: Rect, context: BrowserContext) -> Navigation {
-        switch event.action {
-        case .wheelUp: return perform(.up, context: context)
-        case .wheelDown: return perform(.down, context: context)
-        case .press, .doublePress:
+        listMouse(event, context: context) {
             let row = (event.y - area.y - 1) / 2
-            guard row >= 0, let count = context.search?.hits.count, top + row < count else { return .stay }
+            guard row >= 0, let count = context.search?.hits.count, top + row < count else { return false }
             selected = top + row
             context.search?.index = selected
-            return event.action == .doublePress ? perform(.open, context: context) : .stay
+            return true
         }
     }
 }

@@ -97,21 +97,18 @@ public final class StatsScreen: Screen {
     }
 
     public func mouse(_ event: MouseEvent, area: Rect, context: BrowserContext) -> Navigation {
-        switch event.action {
-        case .wheelUp: return perform(.up, context: context)
-        case .wheelDown: return perform(.down, context: context)
-        case .press, .doublePress:
+        listMouse(event, context: context) {
             let layout = self.layout(area)
-            guard let hit = layout.sections.first(where: { $0.value.contains(x: event.x, y: event.y) }) else { return .stay }
+            guard let hit = layout.sections.first(where: { $0.value.contains(x: event.x, y: event.y) }) else { return false }
             let (section, rect) = (hit.key, hit.value)
             if layout.hasTitles { focus = section }
             let row = event.y - rect.y - 2
             var moved = cursor(section)
             let shown = moved.visible(count: rowCount(section), height: layout.rowsShown(section))
-            guard row >= 0, shown.lowerBound + row < shown.upperBound else { return .stay }
+            guard row >= 0, shown.lowerBound + row < shown.upperBound else { return false }
             moved.select(shown.lowerBound + row, count: rowCount(section), height: layout.rowsShown(section))
             cursors[section] = moved
-            return event.action == .doublePress ? perform(.open, context: context) : .stay
+            return true
         }
     }
 

@@ -107,17 +107,14 @@ public final class TraceTreeScreen: Screen {
     }
 
     public func mouse(_ event: MouseEvent, area: Rect, context: BrowserContext) -> Navigation {
-        switch event.action {
-        case .wheelUp: return perform(.up, context: context)
-        case .wheelDown: return perform(.down, context: context)
-        case .press, .doublePress:
+        listMouse(event, context: context) {
             // Row 0 is the summary, row 1 the heading.
             let row = event.y - area.y - 2
             let shown = cursor.visible(count: rows.count, height: rowsShown(context))
-            guard row >= 0, shown.lowerBound + row < shown.upperBound else { return .stay }
+            guard row >= 0, shown.lowerBound + row < shown.upperBound else { return false }
             cursor.select(shown.lowerBound + row, count: rows.count, height: rowsShown(context))
             selectedId = selectedRow?.id
-            return event.action == .doublePress ? perform(.open, context: context) : .stay
+            return true
         }
     }
 

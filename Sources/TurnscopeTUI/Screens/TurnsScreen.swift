@@ -86,15 +86,12 @@ public final class TurnsScreen: Screen {
     }
 
     public func mouse(_ event: MouseEvent, area: Rect, context: BrowserContext) -> Navigation {
-        switch event.action {
-        case .wheelUp: return perform(.up, context: context)
-        case .wheelDown: return perform(.down, context: context)
-        case .press, .doublePress:
+        listMouse(event, context: context) {
             let row = event.y - area.y - 1
-            guard row >= 0, row < list.window.items.count else { return .stay }
+            guard row >= 0, row < list.window.items.count else { return false }
             list.select(index: list.window.offset + row, height: rowsShown(context))
             reload(context)
-            return event.action == .doublePress ? perform(.open, context: context) : .stay
+            return true
         }
     }
 

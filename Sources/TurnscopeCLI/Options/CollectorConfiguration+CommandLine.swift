@@ -1,0 +1,29 @@
+import ArgumentParser
+import Foundation
+import TurnscopeCollector
+
+extension CollectorConfiguration {
+    /// The configuration `serve` and the browser's embedded collector share: `--listen host:port`
+    /// (a bracketed IPv6 host allowed), keys from the flags else `TURNSCOPE_PUBLIC_KEY` and
+    /// `TURNSCOPE_SECRET_KEY`, validated so an unsafe address fails before anything listens.
+    static func fromCommandLine(
+        listen: String, publicKey: String? = nil, secretKey: String? = nil, maxBodyBytes: Int = 16 << 20
+    ) throws -> CollectorConfiguration {
+        guard let colon = listen.lastIndex(of: ":"), let port = Int(listen[listen.index(after: colon)...]) else {
+            throw ValidationError("--listen takes host:port, like 127.0.0.1:4318")
+        }
+        var host = String(listen[..<colon])
+        if host.hasPrefix("["), host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
+        let environment = ProcessInfo.processInfo.environment
+        let configuration = CollectorConfiguration(
+            host: host.isEmpty ? "127.0.0.1" : host, port: port,
+            publicKey: publicKey ?? environment["TURNSCOPE_PUBLIC_KEY"],
+            secretKey: secretKey ?? environment["TURNSCOPE_SECRET_KEY"], maxBodyBytes: maxBodyBytes)
+        do {
+            try configuration.validate()
+        } catch {
+            throw CommandError(error.description)
+        }
+        return configuration
+    }
+}
