@@ -87,9 +87,8 @@ public final class TurnsScreen: Screen {
 
     public func mouse(_ event: MouseEvent, area: Rect, context: BrowserContext) -> Navigation {
         listMouse(event, context: context) {
-            let row = event.y - area.y - 1
-            guard row >= 0, row < list.window.items.count else { return false }
-            list.select(index: list.window.offset + row, height: rowsShown(context))
+            // Row 0 of the area is the table's heading.
+            guard list.click(row: event.y - area.y - 1, height: rowsShown(context)) else { return false }
             reload(context)
             return true
         }

@@ -52,8 +52,8 @@ enum Pager {
         posix_spawnattr_setsigmask(&attributes, &mask)
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
 
-        var ignore = Self.action(SIG_IGN)
-        var standard = Self.action(SIG_DFL)
+        var ignore = TerminalRestore.signalAction(SIG_IGN)
+        var standard = TerminalRestore.signalAction(SIG_DFL)
         var oldInterrupt = sigaction()
         var oldQuit = sigaction()
         var oldStop = sigaction()
@@ -80,16 +80,5 @@ enum Pager {
         // sh exits 127 when the pager is not found.
         if (result & 0x7f) == 0, (result >> 8) & 0xff == 127 { return "the pager was not found (set $PAGER)" }
         return nil
-    }
-
-    private static func action(_ handler: __sighandler_t?) -> sigaction {
-        var action = sigaction()
-        #if canImport(Glibc)
-            action.__sigaction_handler.sa_handler = handler
-        #else
-            action.__sigaction_u.__sa_handler = handler
-        #endif
-        sigemptyset(&action.sa_mask)
-        return action
     }
 }

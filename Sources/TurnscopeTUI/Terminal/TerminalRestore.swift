@@ -77,6 +77,12 @@ enum TerminalRestore {
     }
 
     private static func install(_ handler: @convention(c) (Int32) -> Void, for signal: Int32) {
+        var action = signalAction(handler)
+        sigaction(signal, &action, previous + Int(signal))
+    }
+
+    /// A `sigaction` running `handler` (or `SIG_DFL`/`SIG_IGN`) with no signals blocked and no flags.
+    static func signalAction(_ handler: __sighandler_t?) -> sigaction {
         var action = sigaction()
         #if canImport(Glibc)
             action.__sigaction_handler.sa_handler = handler
@@ -85,7 +91,7 @@ enum TerminalRestore {
         #endif
         sigemptyset(&action.sa_mask)
         action.sa_flags = 0
-        sigaction(signal, &action, previous + Int(signal))
+        return action
     }
 
     /// Puts back the handler that was there before ours.

@@ -106,6 +106,13 @@ public struct LiveList<Item: Identifiable & Sendable>: Sendable where Item.ID ==
         if window.items.indices.contains(index) { selectedId = window.items[index].id }
     }
 
+    /// Selects the `row`-th row on screen (a click); false when no row is there.
+    public mutating func click(row: Int, height: Int) -> Bool {
+        guard row >= 0, row < window.items.count else { return false }
+        select(index: window.offset + row, height: height)
+        return true
+    }
+
     /// Selects a row by id at a known index (after a search jump), pausing follow mode.
     public mutating func select(id: String, at index: Int) {
         selectedIndex = index
