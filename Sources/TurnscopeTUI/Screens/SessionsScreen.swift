@@ -89,10 +89,12 @@ public final class SessionsScreen: Screen {
             let step = command == .nextSortColumn ? 1 : columns.count - 1
             order.column = columns[(index + step) % columns.count]
             order.descending = order.column != .label && order.column != .user && order.column != .models
+            list.restart()
             reload(context)
             return .message("sorted by \(SessionsTable.heading(for: order.column)) (r reverses)")
         case .reverseSort:
             order.descending.toggle()
+            list.restart()
             reload(context)
             return .stay
         default:

@@ -18,10 +18,10 @@ struct StatsSnapshot: Sendable {
     var topTurns: [TurnSummary]
 
     static func load(from store: TraceStore, filter: BrowseFilter) throws(StoreError) -> StatsSnapshot {
-        let series = try store.dailyUsage(filter: filter)
+        let breakdown = try store.usageBreakdown(filter: filter)
         return StatsSnapshot(
-            totals: try store.usageTotals(filter: filter), byModel: try store.usageStats(by: .model, filter: filter),
-            series: series, days: Array(series.filter { $0.calls > 0 }.reversed()),
+            totals: breakdown.total, byModel: breakdown.byModel,
+            series: breakdown.byDay, days: Array(breakdown.byDay.filter { $0.calls > 0 }.reversed()),
             topTurns: try store.mostExpensiveTurns(limit: topTurnLimit, filter: filter))
     }
 

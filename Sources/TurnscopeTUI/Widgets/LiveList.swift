@@ -106,6 +106,15 @@ public struct LiveList<Item: Identifiable & Sendable>: Sendable where Item.ID ==
         if window.items.indices.contains(index) { selectedId = window.items[index].id }
     }
 
+    /// Starts over at the newest row, following (the order changed: old positions mean nothing).
+    public mutating func restart() {
+        following = true
+        pausedTotal = nil
+        selectedId = nil
+        selectedIndex = 0
+        top = 0
+    }
+
     /// Selects the `row`-th row on screen (a click); false when no row is there.
     public mutating func click(row: Int, height: Int) -> Bool {
         guard row >= 0, row < window.items.count else { return false }
