@@ -38,7 +38,10 @@ public final class TraceStore: Sendable {
             if !db.configuration.readonly {
                 try db.execute(sql: "PRAGMA synchronous = NORMAL")
             }
-            try db.execute(sql: "PRAGMA cache_size = -16000")
+            // The writer keeps 16 MB of pages (index pages it revisits on every commit); readers
+            // serve a screen or a page of rows at a time and keep 4 MB each, so a browser with
+            // several reader connections stays small.
+            try db.execute(sql: db.configuration.readonly ? "PRAGMA cache_size = -4000" : "PRAGMA cache_size = -16000")
         }
         do {
             pool = try DatabasePool(path: path, configuration: configuration)

@@ -31,12 +31,13 @@ struct BrowserBenchmark {
 
     func run(_ report: inout BenchReport) throws {
         let firstFrame = try Measure.seconds {
-            let store = try TraceStore(path: database, readOnly: true)
+            // Opened as `turnscope view` opens it.
+            let store = try TraceStore(path: database)
             _ = Browser(context: BrowserContext(store: store), width: width, height: height).frame()
         }
         report.add("browser.first_frame_ms", firstFrame * 1000, "ms", target: "<= 150")
 
-        let store = try TraceStore(path: database, readOnly: true)
+        let store = try TraceStore(path: database)
         let browser = Browser(context: BrowserContext(store: store), width: width, height: height)
         _ = browser.frame()
         var perKey: [Double] = []

@@ -66,6 +66,8 @@ struct BenchCommand: AsyncParsableCommand {
             try await IngestBenchmark(directory: directory, seconds: seconds, clients: clients).run(&report)
         case .browser:
             if let database {
+                // Measured as `turnscope view` would open it: a database of an older version is
+                // migrated inside the first-frame figure (open it once with any command first).
                 try BrowserBenchmark(database: database).run(&report)
             } else {
                 let path = directory + "/browser.db"
