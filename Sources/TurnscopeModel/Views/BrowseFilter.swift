@@ -99,6 +99,7 @@ public struct BrowseFilter: Sendable, Hashable {
 
 /// Why filter words could not be read.
 public struct BrowseFilterError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The message, starting with the word it is about.
     public var description: String
 
     public init(_ description: String) {

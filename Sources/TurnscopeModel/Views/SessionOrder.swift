@@ -5,7 +5,9 @@ public struct SessionOrder: Sendable, Hashable {
         case lastActivity, label, user, turns, inputTokens, outputTokens, cost, models, errors, cacheHitRatio
     }
 
+    /// The column sorted by.
     public var column: Column
+    /// Largest (or latest, or last alphabetically) first.
     public var descending: Bool
 
     public init(column: Column = .lastActivity, descending: Bool = true) {

@@ -9,6 +9,7 @@ import TurnscopeStore
 /// the search and filter prompts, and the live refresh: each tick it reads the store's change
 /// token and reloads the screen on top only when something was committed.
 public final class Browser {
+    /// The store, theme, clock, filter and search every screen shares.
     public let context: BrowserContext
     /// The screens, root first; the last is shown.
     public private(set) var stack: [any Screen]

@@ -3,6 +3,7 @@
 public struct LineEditor: Sendable {
     /// What the prompt is for, shown before the input.
     public var label: String
+    /// What has been typed.
     public private(set) var text: String
     /// The cursor, in characters.
     public private(set) var cursor: Int

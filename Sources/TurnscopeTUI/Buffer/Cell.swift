@@ -5,6 +5,7 @@
 public struct Cell: Sendable, Hashable {
     /// The grapheme cluster drawn here: one column wide, two, or "" for a continuation cell.
     public var text: String
+    /// How it is drawn.
     public var style: Style
 
     public init(text: String, style: Style = .plain) {

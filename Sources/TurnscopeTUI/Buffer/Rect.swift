@@ -1,8 +1,12 @@
 /// A rectangle of cells on the screen.
 public struct Rect: Sendable, Hashable {
+    /// The leftmost column.
     public var x: Int
+    /// The top row.
     public var y: Int
+    /// Columns wide (never negative).
     public var width: Int
+    /// Rows tall (never negative).
     public var height: Int
 
     public init(x: Int, y: Int, width: Int, height: Int) {

@@ -6,7 +6,9 @@ import TurnscopeModel
 /// control character in captured text is drawn as its visible placeholder and never sent raw.
 /// Tests read a buffer as plain text (`text`) without any terminal.
 public struct ScreenBuffer: Sendable, Hashable {
+    /// Columns.
     public private(set) var width: Int
+    /// Rows.
     public private(set) var height: Int
     /// Row-major cells, `width * height` of them.
     public private(set) var cells: [Cell]

@@ -5,9 +5,13 @@
 public struct Style: Sendable, Hashable {
     /// The foreground colour from the 16-colour palette; nil keeps the terminal's default.
     public var foreground: Color?
+    /// Heavier text: headings, labels, keys.
     public var bold: Bool
+    /// Fainter text: secondary facts.
     public var dim: Bool
+    /// Foreground and background swapped: the selection, the header bar.
     public var reverse: Bool
+    /// Underlined: column headings and titles.
     public var underline: Bool
 
     public init(

@@ -17,27 +17,49 @@ public struct Theme: Sendable {
         return Theme(usesColor: !(noColor || dumb))
     }
 
+    /// The header bar and the cursor gutter.
     public var header: Style { Style(foreground: .cyan, bold: true) }
+    /// A section or screen title.
     public var title: Style { Style(bold: true, underline: true) }
+    /// A key in the footer.
     public var footerKey: Style { Style(foreground: .cyan, bold: true) }
+    /// What a footer key does.
     public var footerText: Style { Style(dim: true) }
+    /// A table's column headings.
     public var columnHeader: Style { Style(bold: true, underline: true) }
+    /// The selected row.
     public var selected: Style { Style(reverse: true) }
+    /// Secondary facts.
     public var dimmed: Style { Style(dim: true) }
+    /// Failed calls and error text.
     public var error: Style { Style(foreground: .red, bold: true) }
+    /// Warnings and messages in the footer.
     public var warning: Style { Style(foreground: .yellow, bold: true) }
+    /// A call that went well.
     public var good: Style { Style(foreground: .green) }
+    /// Costs.
     public var money: Style { Style(foreground: .yellow) }
+    /// Cost bars.
     public var bar: Style { Style(foreground: .yellow) }
+    /// A search match.
     public var highlight: Style { Style(foreground: .yellow, bold: true, reverse: true) }
+    /// What is new in this turn.
     public var newMarker: Style { Style(foreground: .green, bold: true) }
+    /// The paused-tail marker.
     public var paused: Style { Style(foreground: .yellow, bold: true, reverse: true) }
+    /// The live-tail marker.
     public var following: Style { Style(foreground: .green, bold: true) }
+    /// The active filter.
     public var filter: Style { Style(foreground: .magenta, bold: true) }
+    /// A prompt's label.
     public var prompt: Style { Style(bold: true) }
+    /// JSON object keys.
     public var jsonKey: Style { Style(foreground: .cyan) }
+    /// JSON strings.
     public var jsonString: Style { Style(foreground: .green) }
+    /// JSON numbers, booleans and null.
     public var jsonLiteral: Style { Style(foreground: .magenta) }
+    /// Tool names.
     public var toolName: Style { Style(foreground: .magenta, bold: true) }
 
     /// The label style of a chat role.
