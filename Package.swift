@@ -50,6 +50,8 @@ let package = Package(
                 .product(name: "SwiftProtobuf", package: "swift-protobuf"),
             ],
             swiftSettings: strict),
+        // The Langfuse mirror (issue 5, being built): so far the gate deciding whether anything is sent.
+        .target(name: "TurnscopeMirror", dependencies: ["TurnscopeModel"], swiftSettings: strict),
         // The terminal browser: views draw into a cell buffer; only Terminal/ talks to ncurses. It
         // uses TurnscopeIngest's native-format writer for the raw record view, never its decoders.
         .target(
@@ -78,6 +80,7 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             resources: [.copy("Fixtures")], swiftSettings: strict),
+        .testTarget(name: "TurnscopeMirrorTests", dependencies: ["TurnscopeMirror"], swiftSettings: strict),
         .testTarget(
             name: "TurnscopeTUITests", dependencies: ["TurnscopeTUI", "TurnscopeStore", "TurnscopeModel", "TurnscopeIngest"],
             exclude: ["Golden"], swiftSettings: strict),
