@@ -25,6 +25,8 @@ let package = Package(
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(
             name: "CNcurses", path: "Sources/CNcurses", providers: [.apt(["libncurses-dev"])]),
+        .systemLibrary(
+            name: "CCurl", path: "Sources/CCurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         .target(name: "TurnscopeModel", swiftSettings: strict),
         .target(
             name: "TurnscopeStore",
@@ -50,8 +52,23 @@ let package = Package(
                 .product(name: "SwiftProtobuf", package: "swift-protobuf"),
             ],
             swiftSettings: strict),
-        // The Langfuse mirror (issue 5, being built): so far the gate deciding whether anything is sent.
-        .target(name: "TurnscopeMirror", dependencies: ["TurnscopeModel"], swiftSettings: strict),
+        // The Langfuse mirror: the gate deciding whether anything is sent, the encoders from stored
+        // records to Langfuse's wire formats, libcurl transport and the drainer of the store's outbox.
+        .target(
+            name: "TurnscopeMirror",
+            dependencies: [
+                "TurnscopeModel", "TurnscopeStore", "TurnscopeOTLP", "CCurl", "CZlib",
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+            ],
+            swiftSettings: strict),
+        // A loopback fake Langfuse server that checks what it receives against the wire contract:
+        // the mirror's tests and `turnscope bench mirror` send to it.
+        .target(
+            name: "FakeLangfuse",
+            dependencies: [
+                "TurnscopeModel", "TurnscopeOTLP", "CZlib", .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+            ],
+            swiftSettings: strict),
         // The terminal browser: views draw into a cell buffer; only Terminal/ talks to ncurses. It
         // uses TurnscopeIngest's native-format writer for the raw record view, never its decoders.
         .target(
@@ -61,6 +78,7 @@ let package = Package(
             name: "TurnscopeCLI",
             dependencies: [
                 "TurnscopeModel", "TurnscopeStore", "TurnscopeIngest", "TurnscopeCollector", "TurnscopeOTLP", "TurnscopeTUI",
+                "TurnscopeMirror", "FakeLangfuse",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "SwiftProtobuf", package: "swift-protobuf"),
             ],
@@ -80,7 +98,13 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             resources: [.copy("Fixtures")], swiftSettings: strict),
-        .testTarget(name: "TurnscopeMirrorTests", dependencies: ["TurnscopeMirror"], swiftSettings: strict),
+        .testTarget(
+            name: "TurnscopeMirrorTests",
+            dependencies: [
+                "TurnscopeMirror", "FakeLangfuse", "TurnscopeStore", "TurnscopeModel", "TurnscopeIngest", "TurnscopeOTLP",
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+            ],
+            swiftSettings: strict),
         .testTarget(
             name: "TurnscopeTUITests", dependencies: ["TurnscopeTUI", "TurnscopeStore", "TurnscopeModel", "TurnscopeIngest"],
             exclude: ["Golden"], swiftSettings: strict),

@@ -1,0 +1,25 @@
+// libcurl, for the mirror's outbound HTTPS. curl_easy_setopt and curl_easy_getinfo are variadic,
+// which Swift cannot call: these typed wrappers are the only way the mirror reaches them.
+#include <curl/curl.h>
+
+static inline CURLcode turnscope_curl_set_long(CURL *handle, CURLoption option, long value) {
+    return curl_easy_setopt(handle, option, value);
+}
+
+static inline CURLcode turnscope_curl_set_pointer(CURL *handle, CURLoption option, const void *value) {
+    return curl_easy_setopt(handle, option, value);
+}
+
+static inline CURLcode turnscope_curl_set_size(CURL *handle, CURLoption option, curl_off_t value) {
+    return curl_easy_setopt(handle, option, value);
+}
+
+typedef size_t (*turnscope_curl_io_callback)(char *data, size_t size, size_t count, void *context);
+
+static inline CURLcode turnscope_curl_set_callback(CURL *handle, CURLoption option, turnscope_curl_io_callback callback) {
+    return curl_easy_setopt(handle, option, callback);
+}
+
+static inline CURLcode turnscope_curl_get_long(CURL *handle, CURLINFO info, long *value) {
+    return curl_easy_getinfo(handle, info, value);
+}

@@ -1,0 +1,2 @@
+/// A loopback stand-in for a Langfuse server (being built).
+public enum FakeLangfusePlaceholder {}
