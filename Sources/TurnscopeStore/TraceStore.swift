@@ -14,6 +14,14 @@ public final class TraceStore: Sendable {
     let pricing: PriceTable
     /// What the writer remembers between writes, so resent history costs no SQL at all.
     let memory = Mutex(WriterMemory())
+    private let mirrorSwitch = Atomic<Bool>(false)
+
+    /// Whether writes queue their records in the mirror outbox (in the same transaction). Off
+    /// until the mirror is on, so records written while it was off are never sent by surprise.
+    public var queuesForMirror: Bool {
+        get { mirrorSwitch.load(ordering: .relaxed) }
+        set { mirrorSwitch.store(newValue, ordering: .relaxed) }
+    }
 
     /// Opens (creating when needed, with mode 0600) the database at `path`.
     ///

@@ -50,7 +50,7 @@ struct BrowserBenchmark {
         report.add("browser.key_p50_ms", Measure.percentile(perKey, 50) * 1000, "ms")
         report.add("browser.key_p99_ms", Measure.percentile(perKey, 99) * 1000, "ms", target: "<= 16")
         report.add("browser.key_max_ms", (perKey.max() ?? 0) * 1000, "ms")
-        let stats = try Measure.seconds {
+        let stats = Measure.seconds {
             _ = browser.handle(.character("S"))
             _ = browser.frame()
         }

@@ -10,8 +10,32 @@ enum Migrations {
         migrator.registerMigration("v2: indexes for the stats screen") { db in
             try db.execute(sql: v2)
         }
+        migrator.registerMigration("v3: mirror outbox") { db in
+            try db.execute(sql: v3)
+        }
         return migrator
     }
+
+    // The Langfuse mirror's outbox. One entry per trace (standing for the trace and all its
+    // observations) or per score, written in the same transaction as the records while the mirror
+    // is on. `queued_seq` is the change sequence of the latest change, `sent_seq` that of the
+    // version last delivered, so only rows changed since are resent. States: 0 pending, 1 sent,
+    // 2 parked (refused by the server as invalid, with `reason`). `mirror_state` holds what the
+    // drainer last reported: destination host, protocol, last error and success. Never keys.
+    private static let v3 = """
+        CREATE TABLE mirror_outbox (
+            kind INTEGER NOT NULL,
+            row_id INTEGER NOT NULL,
+            queued_seq INTEGER NOT NULL,
+            sent_seq INTEGER,
+            state INTEGER NOT NULL DEFAULT 0,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            reason TEXT,
+            PRIMARY KEY (kind, row_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX mirror_pending ON mirror_outbox (queued_seq) WHERE state = 0;
+        CREATE TABLE mirror_state (key TEXT PRIMARY KEY, value) WITHOUT ROWID;
+        """
 
     // The stats screen sums every LLM call: a covering index of the summed columns makes that a
     // scan of a narrow index rather than of the wide table (about 3x faster at 500,000 calls), and

@@ -45,7 +45,8 @@ extension TraceStore {
                         try db.execute(sql: "UPDATE meta SET value = ? WHERE key = 'change_seq'", arguments: [changeSeq])
                         if memory.known.count > WriterMemory.knownLimit { memory.known.removeAll(keepingCapacity: true) }
                         var transaction = try WriteTransaction(
-                            db: db, changeSeq: changeSeq, client: client, pricing: pricing, memory: memory)
+                            db: db, changeSeq: changeSeq, client: client, pricing: pricing, memory: memory,
+                            queuesForMirror: queuesForMirror)
                         memory = WriterMemory()  // hand the caches over without copying them
                         defer {
                             memory = transaction.blobs.memory

@@ -12,6 +12,9 @@ struct WriteTransaction {
     let now: Int64
     var blobs: BlobWriter
     var ledger = SessionLedger()
+    /// The outbox entries this transaction queues for the mirror; nil while the mirror is off, so
+    /// records written then are not sent later by surprise.
+    private var mirrorQueue: MirrorQueue?
     /// Traces read or written in this transaction, saved once at the end: an OTLP export repeats
     /// trace attributes on every span, and merging them in memory saves a read and a write each.
     private var traceRows: [String: PendingTrace] = [:]
@@ -37,8 +40,11 @@ struct WriteTransaction {
     /// How close in time two traces without a session id must be to share an automatic session.
     static let autoSessionGap: Int64 = 30 * 60 * 1_000_000
 
-    init(db: Database, changeSeq: Int64, client: String, pricing: PriceTable, memory: WriterMemory) throws {
+    init(
+        db: Database, changeSeq: Int64, client: String, pricing: PriceTable, memory: WriterMemory, queuesForMirror: Bool
+    ) throws {
         self.db = db
+        mirrorQueue = queuesForMirror ? MirrorQueue() : nil
         self.changeSeq = changeSeq
         self.client = client
         self.pricing = pricing
@@ -69,6 +75,7 @@ struct WriteTransaction {
         }
         try ledger.flush(db, changeSeq: changeSeq)
         try blobs.indexPendingText()
+        try mirrorQueue?.flush(db, changeSeq: changeSeq)
     }
 
     // MARK: Traces
@@ -123,6 +130,7 @@ struct WriteTransaction {
         ledger.apply(tally, minus: nil, to: target)
         ledger.offer(label: nil, userId: row.userId, to: target)
         traceRows[row.key] = PendingTrace(row: row, isStored: cached?.isStored ?? false, isDirty: true, merged: merged)
+        mirrorQueue?.traces.insert(row.id)
     }
 
     /// The trace with this key as this transaction knows it: from the cache, else from the table.
@@ -177,6 +185,7 @@ struct WriteTransaction {
         row.price(clientCost: policy.pick(row.clientCost, record.cost), with: pricing, memo: &blobs.memory.prices)
         ledger.apply(row.tally, minus: before, to: row.sessionId)
         try row.save(db, changeSeq: changeSeq, isNew: existing == nil)
+        mirrorQueue?.traces.insert(row.traceId)
     }
 
     // MARK: Scores
@@ -207,6 +216,7 @@ struct WriteTransaction {
             record.sessionId, record.comment, Self.encodeJSON(record.metadata), record.timestamp?.microseconds,
             record.source, record.environment, changeSeq,
         ])
+        mirrorQueue?.scores.append(record.id)
     }
 
     // MARK: Sessions and traces by key

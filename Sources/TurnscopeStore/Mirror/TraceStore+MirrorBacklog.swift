@@ -1,0 +1,76 @@
+import GRDB
+import TurnscopeModel
+
+extension TraceStore {
+    /// The oldest pending outbox entries with the records they forward, read from one snapshot:
+    /// entries are taken until about `records` observations are gathered (at least one entry).
+    ///
+    /// A trace entry carries the observations changed since its last delivery, and the trace's own
+    /// fields when the trace row changed; when only the trace changed, its first root observation
+    /// goes along to carry them, since Langfuse's OTLP endpoint makes traces only from spans.
+    public func mirrorBacklog(records limit: Int) throws(StoreError) -> [MirrorItem] {
+        try read { db in
+            let entries = try Row.fetchAll(
+                db,
+                sql: "SELECT kind, row_id, queued_seq, sent_seq FROM mirror_outbox WHERE state = 0 ORDER BY queued_seq LIMIT ?",
+                arguments: [max(1, limit)])
+            var blobs = BlobReader(db: db)
+            var items: [MirrorItem] = []
+            var gathered = 0
+            for entry in entries where gathered < limit {
+                let kind = MirrorEntry.Kind(rawValue: entry[0]) ?? .trace
+                let mirrorEntry = MirrorEntry(kind: kind, row: entry[1], revision: entry[2])
+                let sentSeq: Int64 = entry[3] ?? -1
+                let item: MirrorItem?
+                switch kind {
+                case .trace: item = try Self.outgoingTrace(db, mirrorEntry, after: sentSeq, blobs: &blobs)
+                case .score: item = try Self.outgoingScore(db, mirrorEntry)
+                }
+                let found = item ?? MirrorItem(entry: mirrorEntry, payload: .gone)
+                gathered += found.recordCount
+                items.append(found)
+            }
+            return items
+        }
+    }
+
+    private static func outgoingTrace(
+        _ db: Database, _ entry: MirrorEntry, after sentSeq: Int64, blobs: inout BlobReader
+    ) throws -> MirrorItem? {
+        guard
+            let row = try Row.fetchOne(
+                db, sql: "SELECT \(TraceRow.columns), change_seq FROM traces WHERE id = ?", arguments: [entry.row])
+        else { return nil }
+        let trace = TraceRow(row: row)
+        let traceChanged = (row[17] as Int64) > sentSeq
+        var rows = try Row.fetchAll(
+            db,
+            sql: "SELECT \(ObservationRow.columns) FROM observations WHERE trace_id = ? AND change_seq > ? ORDER BY start_at, id",
+            arguments: [entry.row, sentSeq])
+        if rows.isEmpty, traceChanged {
+            rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT \(ObservationRow.columns) FROM observations WHERE trace_id = ?
+                    ORDER BY parent_key IS NOT NULL, start_at, id LIMIT 1
+                    """, arguments: [entry.row])
+        }
+        let observations = try rows.map { row in
+            let observation = ObservationRow(row: row)
+            var record = try observation.record(traceKey: trace.key, blobs: &blobs)
+            if record.cost == nil, let priced = observation.costUSD {
+                record.cost = Cost(total: priced, parts: observation.costParts)
+            }
+            return record
+        }
+        let outgoing = OutgoingTrace(
+            trace: try trace.record(blobs: &blobs), includesTraceFields: traceChanged, observations: observations,
+            revision: entry.revision)
+        return MirrorItem(entry: entry, payload: .trace(outgoing))
+    }
+
+    private static func outgoingScore(_ db: Database, _ entry: MirrorEntry) throws -> MirrorItem? {
+        guard let score = try scores(db, where: "id = ?", [String(entry.row)]).first else { return nil }
+        return MirrorItem(entry: entry, payload: .score(OutgoingScore(score: score, revision: entry.revision)))
+    }
+}
