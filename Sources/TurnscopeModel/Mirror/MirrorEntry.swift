@@ -14,10 +14,13 @@ public struct MirrorEntry: Sendable, Hashable {
     public var row: Int64
     /// The change sequence of the version read for sending.
     public var revision: Int64
+    /// The id the record has upstream, kept once delivered so the browser can link to it.
+    public var upstreamId: String?
 
-    public init(kind: Kind, row: Int64, revision: Int64) {
+    public init(kind: Kind, row: Int64, revision: Int64, upstreamId: String? = nil) {
         self.kind = kind
         self.row = row
         self.revision = revision
+        self.upstreamId = upstreamId
     }
 }

@@ -9,10 +9,12 @@ extension TraceStore {
             let statement = try db.cachedStatement(
                 sql: """
                     UPDATE mirror_outbox SET sent_seq = ?1, state = CASE WHEN queued_seq <= ?1 THEN 1 ELSE 0 END,
-                        attempts = 0, reason = NULL
+                        attempts = 0, reason = NULL, upstream_id = coalesce(?4, upstream_id)
                     WHERE kind = ?2 AND row_id = ?3
                     """)
-            for entry in entries { try statement.execute(arguments: [entry.revision, entry.kind.rawValue, entry.row]) }
+            for entry in entries {
+                try statement.execute(arguments: [entry.revision, entry.kind.rawValue, entry.row, entry.upstreamId])
+            }
         }
     }
 

@@ -84,4 +84,21 @@ extension TraceStore {
             return marks
         }
     }
+
+    /// The Langfuse address of the trace holding this observation, once it was delivered:
+    /// `{host}/trace/{id}`, which Langfuse redirects to the trace in its project.
+    public func mirrorLink(observation key: String) throws(StoreError) -> String? {
+        try read { db in
+            guard
+                let row = try Row.fetchOne(
+                    db,
+                    sql: """
+                        SELECT m.upstream_id, (SELECT value FROM mirror_state WHERE key = 'destination') FROM observations o
+                        JOIN mirror_outbox m ON m.kind = 0 AND m.row_id = o.trace_id WHERE o.key = ?
+                        """, arguments: [key]),
+                let upstream = row[0] as String?, let host = row[1] as String?
+            else { return nil }
+            return "\(host)/trace/\(upstream)"
+        }
+    }
 }

@@ -20,7 +20,8 @@ enum Migrations {
     // observations) or per score, written in the same transaction as the records while the mirror
     // is on. `queued_seq` is the change sequence of the latest change, `sent_seq` that of the
     // version last delivered, so only rows changed since are resent. States: 0 pending, 1 sent,
-    // 2 parked (refused by the server as invalid, with `reason`). `mirror_state` holds what the
+    // 2 parked (refused by the server as invalid, with `reason`). `upstream_id` keeps the id the
+    // record has upstream (Langfuse wants hex ids), for the browser's link to it. `mirror_state` holds what the
     // drainer last reported: destination host, protocol, last error and success. Never keys.
     private static let v3 = """
         CREATE TABLE mirror_outbox (
@@ -31,6 +32,7 @@ enum Migrations {
             state INTEGER NOT NULL DEFAULT 0,
             attempts INTEGER NOT NULL DEFAULT 0,
             reason TEXT,
+            upstream_id TEXT,
             PRIMARY KEY (kind, row_id)
         ) WITHOUT ROWID;
         CREATE INDEX mirror_pending ON mirror_outbox (queued_seq) WHERE state = 0;
