@@ -1,0 +1,158 @@
+import Foundation
+import Synchronization
+import TurnscopeModel
+import TurnscopeStore
+
+/// Sends the store's mirror outbox to Langfuse, on a thread of its own.
+///
+/// Ingest never waits for it: the collector only adds outbox rows in its own transactions, and the
+/// drainer reads them from a snapshot and marks them delivered in short writes of its own. Delivery
+/// is at least once with stable ids, so a record sent twice (a retry, a restart after a crash)
+/// merges into the same record upstream.
+public final class MirrorDrainer: Sendable {
+    let store: TraceStore
+    /// Where and how it sends.
+    public let settings: MirrorSettings
+    let transport: any MirrorTransport
+    let requests: RequestBuilder
+    private let state: Mutex<State>
+    private let finished = DispatchSemaphore(value: 0)
+
+    private struct State {
+        var stopping = false
+        var running = false
+        var wire: MirrorProtocol = .otlp
+        var backoff: Backoff
+        var delivered = 0
+    }
+
+    /// A drainer for `store` sending to the settings' destination, through libcurl unless a test
+    /// passes another transport.
+    public init(store: TraceStore, settings: MirrorSettings, transport: (any MirrorTransport)? = nil) {
+        self.store = store
+        self.settings = settings
+        self.transport = transport ?? CurlTransport(options: settings.transport)
+        requests = RequestBuilder(destination: settings.destination, options: EncodeOptions(redact: settings.redact))
+        state = Mutex(State(backoff: Backoff(initial: settings.initialBackoff, maximum: settings.maximumBackoff)))
+    }
+
+    /// The protocol in use: OTLP until the server shows it has no OTLP endpoint.
+    public var wire: MirrorProtocol { state.withLock { $0.wire } }
+
+    /// Records delivered since the drainer was made.
+    public var deliveredRecords: Int { state.withLock { $0.delivered } }
+
+    /// Starts draining in the background until `stop()`.
+    public func start() {
+        let alreadyRunning = state.withLock { state in
+            defer { state.running = true }
+            return state.running
+        }
+        guard !alreadyRunning else { return }
+        let thread = Thread { [self] in
+            run()
+            finished.signal()
+        }
+        thread.name = "turnscope-mirror"
+        thread.start()
+    }
+
+    /// Stops after the request in flight, if any (waiting at most for its timeout). What was not
+    /// delivered stays in the outbox for the next start.
+    public func stop() {
+        let running = state.withLock { state in
+            state.stopping = true
+            return state.running
+        }
+        guard running else { return }
+        _ = finished.wait(timeout: .now() + settings.transport.totalTimeout + 1)
+    }
+
+    private var isStopping: Bool { state.withLock { $0.stopping } }
+
+    private func run() {
+        while !isStopping {
+            switch drainOnce() {
+            case .idle: pause(settings.idleInterval)
+            case .progressed: continue
+            case .backingOff(let seconds, _): pause(seconds)
+            }
+        }
+    }
+
+    /// Sleeps in short steps so that `stop()` is honoured quickly.
+    private func pause(_ seconds: Double) {
+        let end = Date().addingTimeInterval(seconds)
+        while !isStopping, Date() < end { Thread.sleep(forTimeInterval: min(0.05, max(0, end.timeIntervalSinceNow))) }
+    }
+
+    /// One pass: reads up to `recordsPerRequest` pending records, sends them, marks the outcome.
+    /// The background thread calls it in a loop; tests call it directly.
+    @discardableResult
+    public func drainOnce() -> DrainRound {
+        let items: [MirrorItem]
+        do {
+            items = try store.mirrorBacklog(records: settings.recordsPerRequest)
+        } catch {
+            return backOff(reason: "reading the outbox: \(error)", retryAfter: nil)
+        }
+        if items.isEmpty { return .idle }
+        var traces: [MirrorItem] = []
+        var scores: [MirrorItem] = []
+        var gone: [MirrorEntry] = []
+        for item in items {
+            switch item.payload {
+            case .trace: traces.append(item)
+            case .score: scores.append(item)
+            case .gone: gone.append(item.entry)
+            }
+        }
+        let progress = mark(gone).then { deliver(traces, mark: true) }.then { deliverScores(scores) }
+        if case .stopped(let reason, let retryAfter) = progress { return backOff(reason: reason, retryAfter: retryAfter) }
+        state.withLock { $0.backoff.succeed() }
+        try? store.noteMirrorAttempt(
+            destination: settings.destination.host, transport: wire.rawValue, error: nil, at: .now)
+        return .progressed(records: items.reduce(0) { $0 + $1.recordCount })
+    }
+
+    private func backOff(reason: String, retryAfter: Double?) -> DrainRound {
+        let seconds = state.withLock { $0.backoff.fail(retryAfter: retryAfter) }
+        try? store.noteMirrorAttempt(destination: settings.destination.host, transport: wire.rawValue, error: reason, at: .now)
+        return .backingOff(seconds: seconds, reason: reason)
+    }
+
+    // MARK: Outcomes in the store
+
+    func mark(_ entries: [MirrorEntry], records: Int = 0) -> Progress {
+        guard !entries.isEmpty else { return .delivered }
+        do {
+            try store.markMirrored(entries)
+            state.withLock { $0.delivered += records }
+            return .delivered
+        } catch {
+            return .stopped(reason: "marking records delivered: \(error)", retryAfter: nil)
+        }
+    }
+
+    func park(_ entries: [MirrorEntry], reason: String) -> Progress {
+        do {
+            try store.parkMirror(entries, reason: reason)
+            return .parked
+        } catch {
+            return .stopped(reason: "parking refused records: \(error)", retryAfter: nil)
+        }
+    }
+
+    func switchToIngestion() {
+        state.withLock { $0.wire = .ingestion }
+    }
+
+    /// Sends a request, turning a transport failure into a stop.
+    func send(_ request: MirrorRequest) -> Result<MirrorResponse, TransportError> {
+        do {
+            return .success(try transport.send(request))
+        } catch {
+            return .failure(error)
+        }
+    }
+}
