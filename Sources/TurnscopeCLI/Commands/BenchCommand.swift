@@ -17,11 +17,14 @@ struct BenchCommand: AsyncParsableCommand {
             --observations observations: first frame, time per key of a scripted walk through every screen, \
             commit to screen, peak memory. The database is built first (or given with --database) and the \
             browser measured in a child process, so memory is the browser's own.
+            mirror: --observations queued observations (100,000 by default) drained to a fake Langfuse \
+            on loopback (observations/s), then ingest as above with the mirror off and on in the same \
+            run (throughput and the slowdown).
             Databases are built in a temporary directory that is removed afterwards.
             """)
 
     enum Name: String, ExpressibleByArgument, CaseIterable {
-        case store, ingest, browser
+        case store, ingest, browser, mirror
     }
 
     @Argument(help: ArgumentHelp("What to measure: \(Name.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "name"))
@@ -64,6 +67,11 @@ struct BenchCommand: AsyncParsableCommand {
             try StoreBenchmark(generations: generations, observations: observations, directory: directory, parts: only.isEmpty ? StoreBenchmark.Part.allCases : only).run(&report)
         case .ingest:
             try await IngestBenchmark(directory: directory, seconds: seconds, clients: clients).run(&report)
+        case .mirror:
+            try await MirrorBenchmark(
+                directory: directory, observations: observations == 1_000_000 ? 100_000 : observations, seconds: seconds,
+                clients: clients
+            ).run(&report)
         case .browser:
             if let database {
                 // Measured as `turnscope view` would open it: a database of an older version is

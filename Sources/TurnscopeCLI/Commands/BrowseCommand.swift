@@ -18,11 +18,21 @@ struct BrowseCommand: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
     @OptionGroup var collector: EmbeddedCollectorOptions
     @OptionGroup var browse: BrowseOptions
+    @OptionGroup var mirror: MirrorOptions
 
     func run() async throws {
         let database = try store.openForWriting()
+        let configuration = try collector.configuration()
+        // The gate decides before anything listens, so `--mirror` with a variable missing fails
+        // at once; warnings go to stderr and to the browser's footer.
+        let mirrored = try mirror.start(on: database, collector: (configuration.host, configuration.port))
+        for warning in mirrored.warnings { FileHandle.standardError.write(Data(("turnscope: " + warning + "\n").utf8)) }
+        defer { mirrored.drainer?.stop() }
         let (running, status) = try await collector.start(on: database)
         try await TerminalSession.browse(
-            database, options: browse.terminalOptions(collectorStatus: status), thenStop: running)
+            database,
+            options: browse.terminalOptions(
+                collectorStatus: status, mirror: mirrored.display, openingMessage: mirrored.warnings.first),
+            thenStop: running)
     }
 }

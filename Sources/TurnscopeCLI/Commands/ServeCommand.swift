@@ -32,9 +32,15 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Largest request body accepted, in megabytes (413 beyond).", valueName: "MB"))
     var maxBodyMb = 16
 
+    @OptionGroup var mirror: MirrorOptions
+
     func run() async throws {
         let configuration = try collectorConfiguration()
         let database = try store.openForWriting()
+        let mirrored = try mirror.start(on: database, collector: (configuration.host, configuration.port))
+        for warning in mirrored.warnings { FileHandle.standardError.write(Data(("turnscope: " + warning + "\n").utf8)) }
+        if let banner = mirrored.banner { print(banner) }
+        defer { mirrored.drainer?.stop() }
         let collector = Collector(store: database, configuration: configuration)
         let path = database.path
         do {

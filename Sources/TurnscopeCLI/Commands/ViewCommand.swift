@@ -17,6 +17,7 @@ struct ViewCommand: AsyncParsableCommand {
 
     func run() async throws {
         let database = try store.openForReading()
-        try await TerminalSession.browse(database, options: browse.terminalOptions(collectorStatus: nil))
+        try await TerminalSession.browse(
+            database, options: browse.terminalOptions(collectorStatus: nil, mirror: .fromDatabase))
     }
 }

@@ -17,10 +17,14 @@ struct BrowseOptions: ParsableArguments {
         guard (10...10_000).contains(refreshMs) else { throw ValidationError("--refresh-ms takes 10 to 10000") }
     }
 
-    /// The terminal settings these options select, with the header's collector status.
-    func terminalOptions(collectorStatus: String?) -> TerminalOptions {
+    /// The terminal settings these options select, with the header's collector and mirror status
+    /// and a message for the footer when the browser opens.
+    func terminalOptions(
+        collectorStatus: String?, mirror: MirrorDisplay? = nil, openingMessage: String? = nil
+    ) -> TerminalOptions {
         let theme = noColor ? Theme(usesColor: false) : Theme.from(environment: ProcessInfo.processInfo.environment)
         return TerminalOptions(
-            theme: theme, mouse: !noMouse, refreshMilliseconds: refreshMs, collectorStatus: collectorStatus)
+            theme: theme, mouse: !noMouse, refreshMilliseconds: refreshMs, collectorStatus: collectorStatus,
+            mirror: mirror, openingMessage: openingMessage)
     }
 }

@@ -33,7 +33,14 @@ public final class Browser {
         size = (width, height)
         layoutContent()
         lastChangeToken = try? context.store.changeToken()
+        updateMirrorStatus()
         top.reload(context)
+    }
+
+    /// Recounts the mirror's outbox for the header.
+    private func updateMirrorStatus() {
+        guard let mirror = context.mirror else { return }
+        context.mirrorStatus = mirror.status(try? context.store.mirrorCounts())
     }
 
     /// The screen on show.
@@ -52,6 +59,7 @@ public final class Browser {
         guard let token = try? context.store.changeToken(), token != lastChangeToken else { return false }
         lastChangeToken = token
         context.now = now
+        updateMirrorStatus()
         if top.followsStore { top.reload(context) }
         return true
     }

@@ -9,6 +9,9 @@ struct LoadedTurn {
     /// The completion's tool calls in order, and their results by index.
     let calls: [ToolCall]
     let results: [Int: PairedResult]
+    /// Where the turn stands with the Langfuse mirror, and its Langfuse address once delivered;
+    /// nil when it was never queued.
+    var mirror: (mark: MirrorMark, link: String?)?
 
     init(detail: TurnDetail, sessionTurns: Int?, nextTurn: () -> TurnDetail?) {
         self.detail = detail

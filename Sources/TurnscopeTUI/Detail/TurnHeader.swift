@@ -29,7 +29,21 @@ extension DetailDocument {
             append(line, block: "header")
         }
         appendStatus(summary)
+        if let mirror = turn.mirror { appendMirror(mirror.mark, link: mirror.link) }
         setText(lines.map(\.plainText).joined(separator: "\n"), for: "header")
+    }
+
+    /// Where the turn stands with the Langfuse mirror: delivered (with its Langfuse address),
+    /// waiting, or refused with the server's reason.
+    private mutating func appendMirror(_ mark: MirrorMark, link: String?) {
+        let label = Span("Langfuse ", theme.dimmed)
+        switch mark {
+        case .mirrored: append([label, Span("✓ mirrored", theme.good)] + (link.map { [Span("  " + $0, theme.dimmed)] } ?? []), block: "mirror")
+        case .pending: append([label, Span("◌ pending", theme.warning)], block: "mirror")
+        case .failed(let reason):
+            let text = TerminalText.truncate("✗ refused: \(reason)", to: max(10, available(indent: 0) - 9 - 26))
+            append([label, Span(text, theme.error), Span("  turnscope mirror retry", theme.dimmed)], block: "mirror")
+        }
     }
 
     /// The status line: ok, running, or the level with its message (wrapped, at most four lines).

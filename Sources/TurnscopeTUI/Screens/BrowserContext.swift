@@ -17,7 +17,10 @@ public final class BrowserContext {
     public var search: SearchState?
     /// Where the embedded collector listens, or why it does not.
     public var collectorStatus: String?
-    /// The mirror's state for the header ("mirror off").
+    /// Whether this process mirrors to Langfuse; nil leaves the mirror out of the header.
+    public var mirror: MirrorDisplay?
+    /// The mirror's state for the header (`mirror off`, `⇡ host · 3 pending`), kept current by the
+    /// browser as the store changes.
     public var mirrorStatus: String?
 
     public init(store: TraceStore, theme: Theme = Theme(), now: Timestamp = .now) {

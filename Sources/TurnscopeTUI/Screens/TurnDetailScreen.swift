@@ -153,6 +153,9 @@ public final class TurnDetailScreen: Screen {
             turn = LoadedTurn(detail: detail, sessionTurns: sessionTurns) {
                 detail.nextTurnId.flatMap { try? store.turn(id: $0) }
             }
+            if let mark = (try? store.mirrorMarks(observations: [turnId]))?[turnId] {
+                turn?.mirror = (mark, try? store.mirrorLink(observation: turnId))
+            }
         } catch {
             problem = "Could not read turn \(turnId): \(error)"
         }

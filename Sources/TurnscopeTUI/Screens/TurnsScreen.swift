@@ -7,6 +7,7 @@ public final class TurnsScreen: Screen {
     private let label: String?
     private var list = LiveList<TurnSummary>(newestAtTop: false)
     private var maximumCost: Double?
+    private var mirrorMarks: [String: MirrorMark] = [:]
     private var preview: TurnPreview?
     private var error: String?
 
@@ -40,6 +41,7 @@ public final class TurnsScreen: Screen {
                 fetch: { try context.store.turnWindow(inSession: sessionId, filter: filter, offset: $0, limit: $1) },
                 position: { try context.store.turnPosition(id: $0, inSession: sessionId, filter: filter) })
             maximumCost = try context.store.maximumTurnCost(inSession: sessionId)
+            mirrorMarks = try context.store.mirrorMarks(observations: list.window.items.map(\.id))
             error = nil
             if context.contentSize.width >= 140 { loadPreview(context) }
         } catch {
@@ -65,7 +67,7 @@ public final class TurnsScreen: Screen {
                 x: listArea.x + 1, y: listArea.y + 1, style: theme.dimmed)
             return
         }
-        TurnsTable.table(context: context, maximumCost: maximumCost).draw(
+        TurnsTable.table(context: context, maximumCost: maximumCost, mirrorMarks: mirrorMarks).draw(
             list.window.items, selected: list.selectedRow, into: &buffer, area: listArea, theme: theme,
             rowStyle: { $0.isError ? theme.error : nil })
     }

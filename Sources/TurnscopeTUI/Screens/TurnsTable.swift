@@ -2,9 +2,11 @@ import TurnscopeModel
 
 /// The turns table's columns: number, time, model, latency, tokens, cost with a bar, tools, status.
 enum TurnsTable {
-    static func table(context: BrowserContext, maximumCost: Double?) -> Table<TurnSummary> {
+    static func table(
+        context: BrowserContext, maximumCost: Double?, mirrorMarks: [String: MirrorMark] = [:]
+    ) -> Table<TurnSummary> {
         let theme = context.theme
-        return Table(columns: [
+        var table = Table(columns: [
             TableColumn("#", .fixed(4), alignRight: true) { Span(String($0.number), theme.dimmed) },
             TableColumn("Time", .fixed(8)) { Span(String(Formatting.timeOfDay($0.startTime).prefix(8)), theme.dimmed) },
             TableColumn("Model", .flexible(min: 12, weight: 2)) { Span($0.model ?? "–") },
@@ -26,6 +28,19 @@ enum TurnsTable {
             },
             TableColumn("Status", .flexible(min: 6, weight: 1)) { status(of: $0, theme: theme) },
         ])
+        // The mirror's column appears once any turn of the session was queued for Langfuse.
+        if !mirrorMarks.isEmpty {
+            table.columns.insert(
+                TableColumn("LF", .fixed(2)) { turn in
+                    switch mirrorMarks[turn.id] {
+                    case .mirrored?: Span("✓", theme.good)
+                    case .pending?: Span("◌", theme.warning)
+                    case .failed?: Span("✗", theme.error)
+                    case nil: Span("·", theme.dimmed)
+                    }
+                }, at: table.columns.count - 1)
+        }
+        return table
     }
 
     static func status(of turn: TurnSummary, theme: Theme) -> Span {

@@ -9,11 +9,20 @@ public struct TerminalOptions: Sendable {
     public var refreshMilliseconds: Int
     /// Shown in the header: where the embedded collector listens, or why it does not.
     public var collectorStatus: String?
+    /// Whether this process mirrors to Langfuse, for the header.
+    public var mirror: MirrorDisplay?
+    /// A message for the footer when the browser opens (a warning about the mirror, say).
+    public var openingMessage: String?
 
-    public init(theme: Theme, mouse: Bool = true, refreshMilliseconds: Int = 100, collectorStatus: String? = nil) {
+    public init(
+        theme: Theme, mouse: Bool = true, refreshMilliseconds: Int = 100, collectorStatus: String? = nil,
+        mirror: MirrorDisplay? = nil, openingMessage: String? = nil
+    ) {
         self.theme = theme
         self.mouse = mouse
         self.refreshMilliseconds = refreshMilliseconds
         self.collectorStatus = collectorStatus
+        self.mirror = mirror
+        self.openingMessage = openingMessage
     }
 }

@@ -26,7 +26,9 @@ public final class TerminalRunner {
         defer { terminal.close() }
         let context = BrowserContext(store: store, theme: options.theme)
         context.collectorStatus = options.collectorStatus
+        context.mirror = options.mirror
         let browser = Browser(context: context, width: terminal.width, height: terminal.height)
+        if let message = options.openingMessage { browser.show(message: message) }
         TerminalRunner(browser: browser, terminal: terminal, refreshMilliseconds: options.refreshMilliseconds).run()
     }
 
