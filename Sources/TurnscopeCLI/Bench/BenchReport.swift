@@ -11,10 +11,17 @@ struct BenchReport {
     }
 
     private(set) var figures: [Figure] = []
+    /// Whether figures print as they are added; a benchmark that runs another for its parts
+    /// keeps the parts' lines to itself.
+    var echoes = true
+
+    /// The value of the figure with this name, if it was measured.
+    func value(_ name: String) -> Double? { figures.first { $0.name == name }?.value }
 
     /// Records a figure and prints its JSON line at once, so a long run shows progress.
     mutating func add(_ name: String, _ value: Double, _ unit: String, target: String? = nil) {
         figures.append(Figure(name: name, value: value, unit: unit, target: target))
+        guard echoes else { return }
         let rounded = (value * 1000).rounded() / 1000
         print(JSONValue.object(["bench": .string(name), "value": .number(rounded), "unit": .string(unit)]).jsonString)
         fflush(nil)

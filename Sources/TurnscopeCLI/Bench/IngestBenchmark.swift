@@ -1,6 +1,7 @@
 import Foundation
 import Synchronization
 import TurnscopeCollector
+import TurnscopeMirror
 import TurnscopeStore
 
 /// `turnscope bench ingest`: a collector on a temporary database, driven over loopback by
@@ -9,6 +10,9 @@ struct IngestBenchmark {
     var directory: String
     var seconds: Double
     var clients: Int
+    /// When set, the mirror is on: records are queued in the outbox and drained to this
+    /// destination while the clients send, as `turnscope serve` does with the mirror on.
+    var mirrorTo: MirrorDestination?
 
     private struct Sample {
         var latency: Double
@@ -17,7 +21,14 @@ struct IngestBenchmark {
     }
 
     func run(_ report: inout BenchReport) async throws {
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let store = try TraceStore(path: directory + "/ingest.db")
+        var drainer: MirrorDrainer?
+        if let mirrorTo {
+            store.queuesForMirror = true
+            drainer = MirrorDrainer(store: store, settings: MirrorSettings(destination: mirrorTo))
+            drainer?.start()
+        }
         let collector = Collector(store: store, configuration: CollectorConfiguration(port: 0))
         let port: Int
         do {
@@ -62,6 +73,10 @@ struct IngestBenchmark {
         }
         let elapsed = Double(DispatchTime.now().uptimeNanoseconds - begin) / 1e9
         await collector.stop()
+        if let drainer {
+            drainer.stop()
+            report.add("ingest.mirror_pending_at_end", Double(try store.mirrorCounts().pending), "entries")
+        }
         if let failure = failures.withLock({ $0.first }) { throw CommandError("ingest benchmark failed: \(failure)") }
         let all = samples.withLock { $0 }
         let observations = all.reduce(0) { $0 + $1.observations }

@@ -1,0 +1,77 @@
+import FakeLangfuse
+import Foundation
+import TurnscopeMirror
+import TurnscopeModel
+import TurnscopeStore
+
+/// `turnscope bench mirror`: drains queued observations to a fake Langfuse on loopback, then
+/// measures ingest with the mirror off and on in the same run.
+struct MirrorBenchmark {
+    var directory: String
+    var observations: Int
+    var seconds: Double
+    var clients: Int
+
+    static let publicKey = "pk-lf-bench"
+    static let secretKey = "sk-lf-bench"
+
+    func run(_ report: inout BenchReport) async throws {
+        try drain(&report)
+        var off = BenchReport(echoes: false)
+        try await IngestBenchmark(directory: directory + "/off", seconds: seconds, clients: clients).run(&off)
+        var on = BenchReport(echoes: false)
+        let fake = try FakeLangfuse(publicKey: Self.publicKey, secretKey: Self.secretKey, keepsReceived: false)
+        defer { fake.stop() }
+        try await IngestBenchmark(
+            directory: directory + "/on", seconds: seconds, clients: clients, mirrorTo: Self.destination(fake)
+        ).run(&on)
+        let offRate = off.value("ingest.observations_per_s") ?? 0
+        let onRate = on.value("ingest.observations_per_s") ?? 0
+        report.add("mirror.ingest_off_observations_per_s", offRate, "obs/s")
+        report.add("mirror.ingest_on_observations_per_s", onRate, "obs/s")
+        report.add("mirror.ingest_slowdown", offRate > 0 ? (1 - onRate / offRate) * 100 : 0, "%", target: "<= 10")
+        report.add("mirror.ingest_on_langfuse_batch_latency_p99", on.value("ingest.langfuse_batch_latency_p99") ?? 0, "ms")
+        report.add("mirror.ingest_on_pending_at_end", on.value("ingest.mirror_pending_at_end") ?? 0, "entries")
+    }
+
+    static func destination(_ fake: FakeLangfuse) -> MirrorDestination {
+        MirrorDestination(host: fake.host, publicKey: publicKey, secretKey: secretKey)
+    }
+
+    /// Queues `observations` observations of agent sessions, then times a drainer emptying the outbox.
+    private func drain(_ report: inout BenchReport) throws {
+        try FileManager.default.createDirectory(atPath: directory + "/drain", withIntermediateDirectories: true)
+        let store = try TraceStore(path: directory + "/drain/mirror.db")
+        store.queuesForMirror = true
+        // Short sessions and tool outputs of a few hundred bytes: each span carries its prompt
+        // (every earlier message of its session), a few kilobytes, as the Langfuse SDKs send it.
+        var workload = AgentWorkload(concurrentSessions: 50)
+        workload.turnsPerSession = 8
+        workload.toolResultBytes = 300
+        workload.toolSpans = true
+        var queued = 0
+        while queued < observations {
+            let records = workload.records(turns: 500)
+            try store.write(records)
+            queued += records.filter { if case .observation = $0 { true } else { false } }.count
+        }
+        let fake = try FakeLangfuse(publicKey: Self.publicKey, secretKey: Self.secretKey, keepsReceived: false)
+        defer { fake.stop() }
+        let drainer = MirrorDrainer(
+            store: store, settings: MirrorSettings(destination: Self.destination(fake), idleInterval: 0.01))
+        let start = DispatchTime.now().uptimeNanoseconds
+        drainer.start()
+        while try store.mirrorCounts().pending > 0 { Thread.sleep(forTimeInterval: 0.02) }
+        let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        drainer.stop()
+        let received = fake.receivedSpanCount
+        guard received >= queued else { throw CommandError("mirror benchmark: the fake received \(received) of \(queued) spans") }
+        report.add("mirror.drain_observations_per_s", Double(queued) / elapsed, "obs/s", target: ">= 10000")
+        report.add("mirror.drain_observations", Double(queued), "obs")
+        report.add("mirror.drain_requests", Double(fake.receivedRequestCount), "requests")
+        report.add("mirror.drain_bytes_per_observation", Double(fake.receivedBodyBytes) / Double(max(1, received)), "B (gzip)")
+        if let failure = try store.mirrorCounts().lastError, try store.mirrorCounts().failed > 0 {
+            throw CommandError("mirror benchmark: records refused: \(failure)")
+        }
+    }
+}
