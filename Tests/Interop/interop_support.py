@@ -43,16 +43,21 @@ _SCRUBBED = {
 class Collector:
     """One `turnscope serve` process with its own database."""
 
-    def __init__(self, workdir: Path):
+    def __init__(self, workdir: Path, env: dict | None = None, args: tuple = ()):
+        """`env` adds to (or, with None values, removes from) the collector's environment; `args`
+        are extra `turnscope serve` arguments."""
         self.workdir = workdir
         self.db = workdir / "interop.db"
         self.lines: list[str] = []
         self.stderr_lines: list[str] = []
         self.url: str | None = None
         self._ready = threading.Event()
-        env = {k: v for k, v in os.environ.items() if not k.startswith("TURNSCOPE_")}
+        extra = env or {}
+        env = {k: v for k, v in os.environ.items()
+               if not k.startswith(("TURNSCOPE_", "LANGFUSE_")) and k not in _SCRUBBED}
+        env.update({k: v for k, v in extra.items() if v is not None})
         self.proc = subprocess.Popen(
-            [str(BIN), "serve", "--db", str(self.db), "--listen", "127.0.0.1:0"],
+            [str(BIN), "serve", "--db", str(self.db), "--listen", "127.0.0.1:0", *args],
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, text=True, env=env)
         threading.Thread(target=self._read_stdout, daemon=True).start()
         threading.Thread(target=self._read_stderr, daemon=True).start()

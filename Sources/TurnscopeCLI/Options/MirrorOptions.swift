@@ -22,6 +22,13 @@ struct MirrorOptions: ParsableArguments {
     @Option(help: ArgumentHelp("CA bundle for a Langfuse behind a private CA (default: $SSL_CERT_FILE).", valueName: "file"))
     var mirrorCaFile: String?
 
+    @Option(help: ArgumentHelp("About how many observations go in one request to Langfuse (a 413 halves it anyway).", valueName: "n"))
+    var mirrorBatch = 500
+
+    func validate() throws {
+        guard (1...10_000).contains(mirrorBatch) else { throw ValidationError("--mirror-batch takes 1 to 10000") }
+    }
+
     /// A running mirror, or why there is none.
     struct Started {
         var drainer: MirrorDrainer?
@@ -55,7 +62,7 @@ struct MirrorOptions: ParsableArguments {
             let redact = mirrorRedact || ["1", "true", "yes"].contains(environment["TURNSCOPE_MIRROR_REDACT"]?.lowercased() ?? "")
             let settings = MirrorSettings(
                 destination: destination, redact: redact,
-                transport: TransportOptions.fromEnvironment(environment, caFile: mirrorCaFile))
+                transport: TransportOptions.fromEnvironment(environment, caFile: mirrorCaFile), recordsPerRequest: mirrorBatch)
             store.queuesForMirror = true
             let drainer = MirrorDrainer(store: store, settings: settings)
             drainer.start()
