@@ -15,6 +15,8 @@ public final class TraceStore: Sendable {
     /// What the writer remembers between writes, so resent history costs no SQL at all.
     let memory = Mutex(WriterMemory())
     private let mirrorSwitch = Atomic<Bool>(false)
+    /// Blobs the mirror's backlog reads decoded, kept between its rounds (bounded).
+    let mirrorBlobs = Mutex(BlobReader.Memo())
 
     /// Whether writes queue their records in the mirror outbox (in the same transaction). Off
     /// until the mirror is on, so records written while it was off are never sent by surprise.

@@ -1,5 +1,8 @@
 import Foundation
 import Synchronization
+#if canImport(Glibc)
+import Glibc
+#endif
 import TurnscopeModel
 import TurnscopeStore
 
@@ -71,6 +74,11 @@ public final class MirrorDrainer: Sendable {
     private var isStopping: Bool { state.withLock { $0.stopping } }
 
     private func run() {
+        #if canImport(Glibc)
+        // The drainer yields the CPU to ingest: forwarding can lag a little where collecting must
+        // not. On Linux the nice value is per thread, and `who` 0 names the calling thread.
+        _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10)
+        #endif
         while !isStopping {
             switch drainOnce() {
             case .idle: pause(settings.idleInterval)

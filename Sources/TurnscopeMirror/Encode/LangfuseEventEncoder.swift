@@ -52,8 +52,8 @@ public enum LangfuseEventEncoder {
         body["version"] = trace.version.map(JSONValue.string)
         body["environment"] = trace.environment.map(JSONValue.string)
         if outgoing.includesTraceFields {
-            body["input"] = trace.input.map { ChatJSON.payload($0, redact: options.redact) }
-            body["output"] = trace.output.map { ChatJSON.payload($0, redact: options.redact) }
+            body["input"] = trace.input.map { ChatJSON.value($0, redact: options.redact) }
+            body["output"] = trace.output.map { ChatJSON.value($0, redact: options.redact) }
             body["public"] = trace.isPublic.map(JSONValue.bool)
         }
         return envelope("trace-create", id: UpstreamIds.event(trace.id, kind: "trace", revision: outgoing.revision), now: now, body: body)
@@ -79,8 +79,8 @@ public enum LangfuseEventEncoder {
         body["completionStartTime"] = observation.completionStartTime.map { .string($0.iso8601) }
         body["model"] = observation.model.map(JSONValue.string)
         body["modelParameters"] = observation.modelParameters.map(JSONValue.object)
-        body["input"] = observation.input.map { ChatJSON.payload($0, redact: options.redact) }
-        body["output"] = observation.output.map { ChatJSON.payload($0, redact: options.redact) }
+        body["input"] = observation.input.map { ChatJSON.value($0, redact: options.redact) }
+        body["output"] = observation.output.map { ChatJSON.value($0, redact: options.redact) }
         body["metadata"] = observation.metadata
         if let usage = observation.usage, !usage.isEmpty { body["usageDetails"] = .object(UsageDetails.usage(usage)) }
         if let cost = observation.cost, cost.effectiveTotal != nil {

@@ -83,15 +83,15 @@ public enum LangfuseSpanEncoder {
 
     /// The trace's input, output and visibility: sent once, on the span that carries the trace.
     static func addTraceContent(_ trace: TraceRecord, to attributes: inout SpanAttributes, options: EncodeOptions) {
-        attributes.add("langfuse.trace.input", json: trace.input.map { ChatJSON.payload($0, redact: options.redact) })
-        attributes.add("langfuse.trace.output", json: trace.output.map { ChatJSON.payload($0, redact: options.redact) })
+        attributes.add("langfuse.trace.input", trace.input.map { ChatJSON.text($0, redact: options.redact) })
+        attributes.add("langfuse.trace.output", trace.output.map { ChatJSON.text($0, redact: options.redact) })
         if let isPublic = trace.isPublic { attributes.add("langfuse.trace.public", isPublic ? "true" : "false") }
     }
 
     static func addObservation(_ observation: ObservationRecord, to attributes: inout SpanAttributes, options: EncodeOptions) {
         attributes.add("langfuse.observation.type", (observation.kind ?? .span).rawValue)
-        attributes.add("langfuse.observation.input", json: observation.input.map { ChatJSON.payload($0, redact: options.redact) })
-        attributes.add("langfuse.observation.output", json: observation.output.map { ChatJSON.payload($0, redact: options.redact) })
+        attributes.add("langfuse.observation.input", observation.input.map { ChatJSON.text($0, redact: options.redact) })
+        attributes.add("langfuse.observation.output", observation.output.map { ChatJSON.text($0, redact: options.redact) })
         attributes.add("langfuse.observation.model.name", observation.model)
         attributes.add("langfuse.observation.model.parameters", object: observation.modelParameters.map(JSONValue.object))
         if let usage = observation.usage, !usage.isEmpty {

@@ -1,10 +1,11 @@
 import CZlib
 
 /// gzip for request bodies: Langfuse's OTLP endpoint takes `Content-Encoding: gzip`, and prompt
-/// history compresses several times over.
+/// history compresses several times over. Level 1 by default: on chat JSON it compresses nearly as
+/// well as the default level 6 at a third of the CPU, and the drainer shares the machine with ingest.
 public enum Gzip {
     /// The bytes as one gzip member (zlib's deflate with a gzip header: window bits 15 + 16).
-    public static func compress(_ input: [UInt8], level: Int32 = 6) -> [UInt8] {
+    public static func compress(_ input: [UInt8], level: Int32 = 1) -> [UInt8] {
         var stream = z_stream()
         guard deflateInit2_(&stream, level, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK
         else { return [] }

@@ -9,12 +9,20 @@ extension TraceStore {
     /// fields when the trace row changed; when only the trace changed, its first root observation
     /// goes along to carry them, since Langfuse's OTLP endpoint makes traces only from spans.
     public func mirrorBacklog(records limit: Int) throws(StoreError) -> [MirrorItem] {
-        try read { db in
+        // Consecutive rounds send the same sessions' histories: their messages are decoded once.
+        var memo = mirrorBlobs.withLock { memo in
+            defer { memo = BlobReader.Memo() }
+            return memo
+        }
+        if memo.count > Self.mirrorMemoLimit { memo = BlobReader.Memo() }
+        defer { mirrorBlobs.withLock { $0 = memo } }
+        return try read { db in
             let entries = try Row.fetchAll(
                 db,
                 sql: "SELECT kind, row_id, queued_seq, sent_seq FROM mirror_outbox WHERE state = 0 ORDER BY queued_seq LIMIT ?",
                 arguments: [max(1, limit)])
-            var blobs = BlobReader(db: db)
+            var blobs = BlobReader(db: db, memo: memo)
+            defer { memo = blobs.memo }
             var items: [MirrorItem] = []
             var gathered = 0
             for entry in entries where gathered < limit {
@@ -33,6 +41,9 @@ extension TraceStore {
             return items
         }
     }
+
+    /// Decoded blobs kept between rounds, at most: about 50 MB of typical messages.
+    static let mirrorMemoLimit = 20_000
 
     private static func outgoingTrace(
         _ db: Database, _ entry: MirrorEntry, after sentSeq: Int64, blobs: inout BlobReader

@@ -11,6 +11,24 @@ struct BlobReader {
 
     init(db: Database) { self.db = db }
 
+    /// Decoded blobs kept from one reader to the next (the mirror's drainer reads the same
+    /// sessions' history round after round). Blobs never change once stored, so it never goes stale.
+    struct Memo {
+        var messages: [Int64: Message] = [:]
+        var values: [Int64: JSONValue] = [:]
+        var count: Int { messages.count + values.count }
+    }
+
+    /// A reader starting from what earlier readers decoded.
+    init(db: Database, memo: Memo) {
+        self.db = db
+        messages = memo.messages
+        values = memo.values
+    }
+
+    /// What this reader decoded, for the next one.
+    var memo: Memo { Memo(messages: messages, values: values) }
+
     mutating func payload(_ column: Data?) throws -> Payload? {
         guard let column, let decoded = PayloadColumn(data: column) else { return nil }
         switch decoded {
