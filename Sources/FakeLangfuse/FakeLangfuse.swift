@@ -36,7 +36,9 @@ public final class FakeLangfuse: Sendable {
     }
 
     /// A fake accepting these keys. `otlpAvailable` false plays an older server (v2) that answers
-    /// 404 on the OTLP endpoint. `keepsReceived` false only counts (for the benchmark).
+    /// 404 on the OTLP endpoint. `keepsReceived` false answers OTLP exports without decoding them
+    /// and only counts requests and bytes: the benchmark measures Turnscope, not the fake, and a
+    /// real Langfuse does its decoding on its own machine.
     public init(publicKey: String, secretKey: String, otlpAvailable: Bool = true, keepsReceived: Bool = true) throws {
         let state = Recorder()
         let expected = "Basic " + Data("\(publicKey):\(secretKey)".utf8).base64EncodedString()
@@ -65,8 +67,9 @@ public final class FakeLangfuse: Sendable {
     public var requests: [ReceivedRequest] { state.withLock { $0.requests } }
     /// What broke the contract, one sentence each.
     public var violations: [String] { state.withLock { $0.violations } }
-    /// Counts kept even when received data is not.
+    /// Spans decoded (none when the fake does not keep what it receives).
     public var receivedSpanCount: Int { state.withLock { $0.spanCount } }
+    /// Requests and body bytes, counted even when received data is not kept.
     public var receivedRequestCount: Int { state.withLock { $0.requestCount } }
     public var receivedBodyBytes: Int { state.withLock { $0.bodyBytes } }
 
@@ -107,7 +110,7 @@ public final class FakeLangfuse: Sendable {
         switch endpoint {
         case .otlp:
             guard otlpAvailable else { return json(404, ["error": "Not Found"]) }
-            return receiveOTLP(request, state: state, keeps: keeps)
+            return keeps ? receiveOTLP(request, state: state, keeps: keeps) : json(200, [:])
         case .ingestion: return receiveBatch(request, refusing: 0, state: state, keeps: keeps)
         case .projects:
             return json(200, ["data": [["id": "fake-project", "name": "fake", "organization": ["id": "o", "name": "o"], "metadata": [:]]]])

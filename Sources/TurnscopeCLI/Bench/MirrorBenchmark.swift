@@ -64,12 +64,12 @@ struct MirrorBenchmark {
         while try store.mirrorCounts().pending > 0 { Thread.sleep(forTimeInterval: 0.02) }
         let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         drainer.stop()
-        let received = fake.receivedSpanCount
-        guard received >= queued else { throw CommandError("mirror benchmark: the fake received \(received) of \(queued) spans") }
+        let received = drainer.deliveredRecords
+        guard received >= queued else { throw CommandError("mirror benchmark: \(received) of \(queued) observations delivered") }
         report.add("mirror.drain_observations_per_s", Double(queued) / elapsed, "obs/s", target: ">= 10000")
         report.add("mirror.drain_observations", Double(queued), "obs")
         report.add("mirror.drain_requests", Double(fake.receivedRequestCount), "requests")
-        report.add("mirror.drain_bytes_per_observation", Double(fake.receivedBodyBytes) / Double(max(1, received)), "B (gzip)")
+        report.add("mirror.drain_bytes_per_observation", Double(fake.receivedBodyBytes) / Double(max(1, queued)), "B (gzip)")
         if let failure = try store.mirrorCounts().lastError, try store.mirrorCounts().failed > 0 {
             throw CommandError("mirror benchmark: records refused: \(failure)")
         }

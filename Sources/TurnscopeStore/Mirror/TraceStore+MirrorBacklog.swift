@@ -48,23 +48,26 @@ extension TraceStore {
     private static func outgoingTrace(
         _ db: Database, _ entry: MirrorEntry, after sentSeq: Int64, blobs: inout BlobReader
     ) throws -> MirrorItem? {
+        // Cached statements: compiling these three for every trace of every round cost more than
+        // running them (GRDB's authorizer visits each column at compile time).
         guard
             let row = try Row.fetchOne(
-                db, sql: "SELECT \(TraceRow.columns), change_seq FROM traces WHERE id = ?", arguments: [entry.row])
+                db.cachedStatement(sql: "SELECT \(TraceRow.columns), change_seq FROM traces WHERE id = ?"),
+                arguments: [entry.row])
         else { return nil }
         let trace = TraceRow(row: row)
         let traceChanged = (row[17] as Int64) > sentSeq
         var rows = try Row.fetchAll(
-            db,
-            sql: "SELECT \(ObservationRow.columns) FROM observations WHERE trace_id = ? AND change_seq > ? ORDER BY start_at, id",
+            db.cachedStatement(
+                sql: "SELECT \(ObservationRow.columns) FROM observations WHERE trace_id = ? AND change_seq > ? ORDER BY start_at, id"),
             arguments: [entry.row, sentSeq])
         if rows.isEmpty, traceChanged {
             rows = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT \(ObservationRow.columns) FROM observations WHERE trace_id = ?
-                    ORDER BY parent_key IS NOT NULL, start_at, id LIMIT 1
-                    """, arguments: [entry.row])
+                db.cachedStatement(
+                    sql: """
+                        SELECT \(ObservationRow.columns) FROM observations WHERE trace_id = ?
+                        ORDER BY parent_key IS NOT NULL, start_at, id LIMIT 1
+                        """), arguments: [entry.row])
         }
         let observations = try rows.map { row in
             let observation = ObservationRow(row: row)
