@@ -21,14 +21,7 @@ struct MirrorBackfillCommand: ParsableCommand {
     var since: String?
 
     func run() throws {
-        var start: Timestamp?
-        if let since {
-            guard let parsed = Timestamp(iso8601: since) ?? Timestamp(iso8601: since + "T00:00:00Z") else {
-                throw ValidationError("--since: not a date or ISO-8601 time: \(since)")
-            }
-            start = parsed
-        }
-        let count = try store.openForWriting().backfillMirror(session: session, since: start)
+        let count = try store.openForWriting().backfillMirror(session: session, since: try SinceArgument.parse(since))
         print("turnscope: queued \(count) traces and scores for the mirror")
     }
 }

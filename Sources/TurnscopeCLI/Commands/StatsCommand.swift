@@ -17,13 +17,7 @@ struct StatsCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        var start: Timestamp?
-        if let since {
-            guard let parsed = Timestamp(iso8601: since) ?? Timestamp(iso8601: since + "T00:00:00Z") else {
-                throw ValidationError("--since: not a date or ISO-8601 time: \(since)")
-            }
-            start = parsed
-        }
+        let start = try SinceArgument.parse(since)
         let database = try store.openForReading()
         let byModel = try database.usageStats(by: .model, since: start)
         let byDay = try database.usageStats(by: .day, since: start)
