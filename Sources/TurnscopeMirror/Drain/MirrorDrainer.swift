@@ -60,15 +60,16 @@ public final class MirrorDrainer: Sendable {
         thread.start()
     }
 
-    /// Stops after the request in flight, if any (waiting at most for its timeout). What was not
-    /// delivered stays in the outbox for the next start.
+    /// Stops after the request in flight, waiting for it at most three seconds so that quitting is
+    /// never held up by a slow server: a request abandoned then is simply sent again next time
+    /// (what was not marked delivered stays in the outbox).
     public func stop() {
         let running = state.withLock { state in
             state.stopping = true
             return state.running
         }
         guard running else { return }
-        _ = finished.wait(timeout: .now() + settings.transport.totalTimeout + 1)
+        _ = finished.wait(timeout: .now() + min(3, settings.transport.totalTimeout + 1))
     }
 
     private var isStopping: Bool { state.withLock { $0.stopping } }
