@@ -27,6 +27,8 @@ public final class MirrorDrainer: Sendable {
         var wire: MirrorProtocol = .otlp
         var backoff: Backoff
         var delivered = 0
+        /// The next batch, being read while the current one is sent.
+        var prefetch: BacklogPrefetch?
     }
 
     /// A drainer for `store` sending to the settings' destination, through libcurl unless a test
@@ -101,11 +103,22 @@ public final class MirrorDrainer: Sendable {
     public func drainOnce() -> DrainRound {
         let items: [MirrorItem]
         do {
-            items = try store.mirrorBacklog(records: settings.recordsPerRequest)
+            let prefetched = state.withLock { state in
+                defer { state.prefetch = nil }
+                return state.prefetch
+            }
+            let next = try prefetched?.items() ?? []
+            // An empty read past the last batch means the end of the outbox: start over from the top,
+            // where entries queued again (changed while they were sent) wait.
+            items = next.isEmpty ? try store.mirrorBacklog(records: settings.recordsPerRequest) : next
         } catch {
             return backOff(reason: "reading the outbox: \(error)", retryAfter: nil)
         }
         if items.isEmpty { return .idle }
+        if let last = items.last?.entry {
+            let prefetch = BacklogPrefetch(store: store, records: settings.recordsPerRequest, after: last)
+            state.withLock { $0.prefetch = prefetch }
+        }
         var traces: [MirrorItem] = []
         var scores: [MirrorItem] = []
         var gone: [MirrorEntry] = []
@@ -125,6 +138,12 @@ public final class MirrorDrainer: Sendable {
     }
 
     private func backOff(reason: String, retryAfter: Double?) -> DrainRound {
+        // After a failure the next round starts from the top of the outbox, with what failed.
+        let prefetch = state.withLock { state in
+            defer { state.prefetch = nil }
+            return state.prefetch
+        }
+        _ = try? prefetch?.items()
         let seconds = state.withLock { $0.backoff.fail(retryAfter: retryAfter) }
         try? store.noteMirrorAttempt(destination: settings.destination.host, transport: wire.rawValue, error: reason, at: .now)
         return .backingOff(seconds: seconds, reason: reason)

@@ -8,7 +8,10 @@ extension TraceStore {
     /// A trace entry carries the observations changed since its last delivery, and the trace's own
     /// fields when the trace row changed; when only the trace changed, its first root observation
     /// goes along to carry them, since Langfuse's OTLP endpoint makes traces only from spans.
-    public func mirrorBacklog(records limit: Int) throws(StoreError) -> [MirrorItem] {
+    ///
+    /// - Parameter after: read only entries past this one (in outbox order), so the next batch can
+    ///   be read while the previous one is on the wire.
+    public func mirrorBacklog(records limit: Int, after: MirrorEntry? = nil) throws(StoreError) -> [MirrorItem] {
         // Consecutive rounds send the same sessions' histories: their messages are decoded once.
         var memo = mirrorBlobs.withLock { memo in
             defer { memo = BlobReader.Memo() }
@@ -17,10 +20,15 @@ extension TraceStore {
         if memo.count > Self.mirrorMemoLimit { memo = BlobReader.Memo() }
         defer { mirrorBlobs.withLock { $0 = memo } }
         return try read { db in
+            // Outbox order is (queued_seq, kind, row_id): the partial index on queued_seq carries
+            // the primary key, so this is a walk of the index either way.
             let entries = try Row.fetchAll(
                 db,
-                sql: "SELECT kind, row_id, queued_seq, sent_seq FROM mirror_outbox WHERE state = 0 ORDER BY queued_seq LIMIT ?",
-                arguments: [max(1, limit)])
+                sql: """
+                    SELECT kind, row_id, queued_seq, sent_seq FROM mirror_outbox
+                    WHERE state = 0 AND (queued_seq, kind, row_id) > (?, ?, ?) ORDER BY queued_seq, kind, row_id LIMIT ?
+                    """,
+                arguments: [after?.revision ?? -1, after?.kind.rawValue ?? -1, after?.row ?? -1, max(1, limit)])
             var blobs = BlobReader(db: db, memo: memo)
             defer { memo = blobs.memo }
             var items: [MirrorItem] = []
