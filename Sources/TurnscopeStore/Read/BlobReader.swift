@@ -49,22 +49,18 @@ struct BlobReader {
 
     private mutating func load(_ ids: [Int64]) throws {
         guard !ids.isEmpty else { return }
-        let unique = Array(Set(ids))
-        for chunk in stride(from: 0, to: unique.count, by: 500) {
-            let slice = unique[chunk..<min(chunk + 500, unique.count)]
-            let placeholders = Array(repeating: "?", count: slice.count).joined(separator: ",")
-            let rows = try Row.fetchCursor(
-                db, sql: "SELECT id, kind, body FROM blobs WHERE id IN (\(placeholders))",
-                arguments: StatementArguments(Array(slice)))
-            while let row = try rows.next() {
-                let id: Int64 = row[0]
-                guard let (kind, body) = BlobBody.decode(kind: row[1], body: row[2]) else { continue }
-                let value = (try? JSONText.parse(body)) ?? .null
-                if kind == .message {
-                    messages[id] = (try? Message(json: value, path: "")) ?? Message(role: "unknown", parts: [.other(value)])
-                } else {
-                    values[id] = value
-                }
+        // One cached statement run per id: an `IN (…)` list of varying length had to be compiled
+        // for every call, and compiling (GRDB authorizes each column) cost more than the reads.
+        let statement = try db.cachedStatement(sql: "SELECT kind, body FROM blobs WHERE id = ?")
+        for id in Set(ids) {
+            guard let row = try Row.fetchOne(statement, arguments: [id]),
+                let (kind, body) = BlobBody.decode(kind: row[0], body: row[1])
+            else { continue }
+            let value = (try? JSONText.parse(body)) ?? .null
+            if kind == .message {
+                messages[id] = (try? Message(json: value, path: "")) ?? Message(role: "unknown", parts: [.other(value)])
+            } else {
+                values[id] = value
             }
         }
     }
