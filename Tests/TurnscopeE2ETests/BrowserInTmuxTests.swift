@@ -140,6 +140,26 @@ struct BrowserInTmuxTests {
         #expect(try tmux.waitForExit() == 0)
     }
 
+    /// Langfuse keys without a host: the browser opens, the header says the mirror is off and the
+    /// footer says why, once; `--mirror` makes the same environment a start-up error.
+    @Test func keysWithoutAHostKeepTheMirrorOffAndSayWhy() throws {
+        let tmux = try TmuxSession()
+        tmux.extraEnvironment = ["LANGFUSE_PUBLIC_KEY": "pk-lf-e2e-0123456789", "LANGFUSE_SECRET_KEY": "sk-lf-e2e-9876543210"]
+        let database = try tmux.sampleDatabase()
+        try tmux.start(["--db", database, "--listen", "127.0.0.1:0"], width: 140)
+        let screen = try tmux.waitFor("Refactor the auth module")
+        let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.first?.contains("mirror off") == true, "\(screen)")
+        #expect(screen.contains("no default destination"), "\(screen)")
+        #expect(!screen.contains("sk-lf-e2e"))
+        try tmux.send("q")
+        #expect(try tmux.waitForExit() == 0)
+
+        let refused = try tmux.turnscope(["--db", database, "--listen", "127.0.0.1:0", "--mirror"])
+        #expect(refused.status != 0)
+        #expect(refused.output.contains("--mirror: LANGFUSE_HOST (or LANGFUSE_BASE_URL) is not set"), "\(refused.output)")
+    }
+
     /// A port already taken is not a failure: the browser opens and says the collector is off.
     @Test func takenPortMeansBrowsingOnly() throws {
         let listener = try LoopbackListener()

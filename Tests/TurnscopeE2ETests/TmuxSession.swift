@@ -24,6 +24,8 @@ final class TmuxSession {
 
     /// The last screen captured, for failure messages.
     private(set) var lastScreen = ""
+    /// Variables a test adds to the environment (the mirror's, say).
+    var extraEnvironment: [String: String] = [:]
 
     init() throws {
         let found = ProcessInfo.processInfo.environment["PATH", default: "/usr/bin:/bin"].split(separator: ":")
@@ -86,9 +88,10 @@ final class TmuxSession {
     }
 
     /// The environment of everything the session runs: a home of its own, no database or price
-    /// overrides from the developer, colour allowed, UTF-8. (tmux sets TERM itself.)
+    /// overrides and no Langfuse destination from the developer, colour allowed, UTF-8. (tmux sets
+    /// TERM itself.)
     var environment: [String: String] {
-        var environment = ProcessInfo.processInfo.environment
+        var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("LANGFUSE_") }
         environment["TURNSCOPE_DB"] = nil
         environment["TURNSCOPE_PRICES"] = nil
         environment["TMUX"] = nil
@@ -102,6 +105,7 @@ final class TmuxSession {
         // The crash test sends SIGSEGV with kill: Swift's backtracer would print, return, and let the
         // process go on (a real fault faults again); without it the default action ends the process.
         environment["SWIFT_BACKTRACE"] = "enable=no"
+        environment.merge(extraEnvironment) { $1 }
         return environment
     }
 
