@@ -25,10 +25,18 @@ struct BrowseCommand: AsyncParsableCommand {
         let configuration = try collector.configuration()
         // The gate decides before anything listens, so `--mirror` with a variable missing fails
         // at once; warnings go to stderr and to the browser's footer.
-        let mirrored = try mirror.start(on: database, collector: (configuration.host, configuration.port))
+        let decision = try mirror.decide(collector: (configuration.host, configuration.port))
+        let (running, status) = try await collector.start(on: database)
+        var mirrored = MirrorOptions.Started(drainer: nil, display: .fromDatabase, warnings: [], banner: nil)
+        if running != nil || !decision.isOn {
+            mirrored = mirror.start(decision, on: database)
+        } else {
+            // Another process collects into this database (`turnscope serve`, most often): it
+            // mirrors what it writes, and a second drainer would only send the same records twice.
+            mirrored.warnings = ["mirror: left to the process that collects into this database"]
+        }
         for warning in mirrored.warnings { FileHandle.standardError.write(Data(("turnscope: " + warning + "\n").utf8)) }
         defer { mirrored.drainer?.stop() }
-        let (running, status) = try await collector.start(on: database)
         try await TerminalSession.browse(
             database,
             options: browse.terminalOptions(

@@ -37,7 +37,7 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         let configuration = try collectorConfiguration()
         let database = try store.openForWriting()
-        let mirrored = try mirror.start(on: database, collector: (configuration.host, configuration.port))
+        let mirrored = mirror.start(try mirror.decide(collector: (configuration.host, configuration.port)), on: database)
         for warning in mirrored.warnings { FileHandle.standardError.write(Data(("turnscope: " + warning + "\n").utf8)) }
         if let banner = mirrored.banner { print(banner) }
         defer { mirrored.drainer?.stop() }

@@ -39,21 +39,25 @@ struct MirrorOptions: ParsableArguments {
         var banner: String?
     }
 
-    /// Decides with the gate and, when the mirror is on, makes `store` queue records in its outbox
-    /// and starts draining it. `collector` is the collector's own address, which is refused.
-    func start(on store: TraceStore, collector: (host: String, port: Int)?) throws -> Started {
-        let environment = ProcessInfo.processInfo.environment
+    /// The gate's decision from the environment and these flags; `collector` is the collector's
+    /// own address, which is refused. A start-up error when `--mirror` cannot be honoured.
+    func decide(collector: (host: String, port: Int)?) throws -> MirrorDecision {
         let request: MirrorGate.Request = switch mirror {
         case true?: .required
         case false?: .disabled
         case nil: .automatic
         }
-        let decision: MirrorDecision
         do {
-            decision = try MirrorGate(request: request, collectorAddress: collector).decide(environment: environment)
+            return try MirrorGate(request: request, collectorAddress: collector)
+                .decide(environment: ProcessInfo.processInfo.environment)
         } catch {
             throw CommandError(error.description)
         }
+    }
+
+    /// When the mirror is on, makes `store` queue records in its outbox and starts draining it.
+    func start(_ decision: MirrorDecision, on store: TraceStore) -> Started {
+        let environment = ProcessInfo.processInfo.environment
         switch decision {
         case .off(_, let warning):
             store.queuesForMirror = false
