@@ -9,7 +9,11 @@ extension MirrorDrainer {
         switch wire {
         case .otlp:
             let traces = items.compactMap(Self.trace)
-            switch send(requests.otlp(traces)) {
+            let request = requests.otlp(traces)
+            if request.body.count > settings.maximumBodyBytes, items.count > 1 || traces.first.map({ $0.observations.count > 1 }) == true {
+                return split(items, mark: marking, reason: "too large to send even alone")
+            }
+            switch send(request) {
             case .failure(let error): return .stopped(reason: "network: \(error)", retryAfter: nil)
             case .success(let response):
                 switch DeliveryOutcome.classify(response) {

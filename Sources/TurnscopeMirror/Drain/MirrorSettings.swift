@@ -9,6 +9,9 @@ public struct MirrorSettings: Sendable {
     /// About how many observations go in one request. Langfuse's OTLP endpoint takes large bodies
     /// (it warns above 16 MB), proxies in front of it often stop at a few MB: 413 halves a batch.
     public var recordsPerRequest: Int
+    /// The largest body sent as one request (compressed): larger ones are halved before they are
+    /// sent, since many proxies in front of Langfuse refuse bodies of a few megabytes.
+    public var maximumBodyBytes: Int
     /// How long an idle drainer waits before it looks at the outbox again.
     public var idleInterval: Double
     /// The first retry delay after a failure, doubled per failure up to `maximumBackoff`.
@@ -17,8 +20,10 @@ public struct MirrorSettings: Sendable {
 
     public init(
         destination: MirrorDestination, redact: Bool = false, transport: TransportOptions = TransportOptions(),
-        recordsPerRequest: Int = 500, idleInterval: Double = 0.25, initialBackoff: Double = 1, maximumBackoff: Double = 60
+        recordsPerRequest: Int = 500, maximumBodyBytes: Int = 4 << 20, idleInterval: Double = 0.25,
+        initialBackoff: Double = 1, maximumBackoff: Double = 60
     ) {
+        self.maximumBodyBytes = maximumBodyBytes
         self.destination = destination
         self.redact = redact
         self.transport = transport

@@ -14,7 +14,10 @@ final class DrainFixture {
     let fake: FakeLangfuse
     let drainer: MirrorDrainer
 
-    init(otlpAvailable: Bool = true, redact: Bool = false, recordsPerRequest: Int = 500, totalTimeout: Double = 5) throws {
+    init(
+        otlpAvailable: Bool = true, redact: Bool = false, recordsPerRequest: Int = 500, maximumBodyBytes: Int = 4 << 20,
+        totalTimeout: Double = 5
+    ) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("turnscope-mirror-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         store = try TraceStore(path: directory.appendingPathComponent("mirror.db").path)
@@ -23,7 +26,7 @@ final class DrainFixture {
         let settings = MirrorSettings(
             destination: MirrorDestination(host: fake.host, publicKey: Self.publicKey, secretKey: Self.secretKey),
             redact: redact, transport: TransportOptions(connectTimeout: 2, totalTimeout: totalTimeout),
-            recordsPerRequest: recordsPerRequest, idleInterval: 0.01, initialBackoff: 0.01, maximumBackoff: 0.05)
+            recordsPerRequest: recordsPerRequest, maximumBodyBytes: maximumBodyBytes, idleInterval: 0.01, initialBackoff: 0.01, maximumBackoff: 0.05)
         drainer = MirrorDrainer(store: store, settings: settings)
     }
 

@@ -52,6 +52,18 @@ struct MirrorDrainerTests {
         #expect(fixture.fake.requests.filter { $0.endpoint == .otlp }.count >= 4)
     }
 
+    @Test("a body over the size limit is halved before it is sent")
+    func sizeLimit() throws {
+        let fixture = try DrainFixture(maximumBodyBytes: 1)
+        let ids = try fixture.writeTrace("t1", calls: 2) + fixture.writeTrace("t2", calls: 2)
+        fixture.drain()
+        let otlp = fixture.fake.requests.filter { $0.endpoint == .otlp }
+        // Every observation went alone: nothing smaller than one observation can be sent.
+        #expect(otlp.count == ids.count)
+        #expect(Set(fixture.fake.spans.map(\.spanId)) == Set(ids.map(UpstreamIds.span)))
+        #expect(try fixture.store.mirrorCounts().sent == 2)
+    }
+
     @Test("400 isolates the refused trace and parks it with the reason; retry queues it again")
     func invalid() throws {
         let fixture = try DrainFixture()
