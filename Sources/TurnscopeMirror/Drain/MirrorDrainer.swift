@@ -29,6 +29,9 @@ public final class MirrorDrainer: Sendable {
         var delivered = 0
         /// The next batch, being read while the current one is sent.
         var prefetch: BacklogPrefetch?
+        /// When a success was last written to the store's status: at most once a second, so the
+        /// status costs ingest no write per round.
+        var lastSuccessNoted: Date?
     }
 
     /// A drainer for `store` sending to the settings' destination, through libcurl unless a test
@@ -131,9 +134,16 @@ public final class MirrorDrainer: Sendable {
         }
         let progress = mark(gone).then { deliver(traces, mark: true) }.then { deliverScores(scores) }
         if case .stopped(let reason, let retryAfter) = progress { return backOff(reason: reason, retryAfter: retryAfter) }
-        state.withLock { $0.backoff.succeed() }
-        try? store.noteMirrorAttempt(
-            destination: settings.destination.host, transport: wire.rawValue, error: nil, at: .now)
+        let noteDue = state.withLock { state in
+            let failedBefore = state.backoff.failures > 0
+            state.backoff.succeed()
+            let due = failedBefore || state.lastSuccessNoted.map { Date().timeIntervalSince($0) >= 1 } ?? true
+            if due { state.lastSuccessNoted = Date() }
+            return due
+        }
+        if noteDue {
+            try? store.noteMirrorAttempt(destination: settings.destination.host, transport: wire.rawValue, error: nil, at: .now)
+        }
         return .progressed(records: items.reduce(0) { $0 + $1.recordCount })
     }
 
