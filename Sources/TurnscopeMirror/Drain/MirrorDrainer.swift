@@ -106,11 +106,7 @@ public final class MirrorDrainer: Sendable {
     public func drainOnce() -> DrainRound {
         let items: [MirrorItem]
         do {
-            let prefetched = state.withLock { state in
-                defer { state.prefetch = nil }
-                return state.prefetch
-            }
-            let next = try prefetched?.items() ?? []
+            let next = try takePrefetch()?.items() ?? []
             // An empty read past the last batch means the end of the outbox: start over from the top,
             // where entries queued again (changed while they were sent) wait.
             items = next.isEmpty ? try store.mirrorBacklog(records: settings.recordsPerRequest) : next
@@ -149,14 +145,18 @@ public final class MirrorDrainer: Sendable {
 
     private func backOff(reason: String, retryAfter: Double?) -> DrainRound {
         // After a failure the next round starts from the top of the outbox, with what failed.
-        let prefetch = state.withLock { state in
-            defer { state.prefetch = nil }
-            return state.prefetch
-        }
-        _ = try? prefetch?.items()
+        _ = try? takePrefetch()?.items()
         let seconds = state.withLock { $0.backoff.fail(retryAfter: retryAfter) }
         try? store.noteMirrorAttempt(destination: settings.destination.host, transport: wire.rawValue, error: reason, at: .now)
         return .backingOff(seconds: seconds, reason: reason)
+    }
+
+    /// The read of the next batch, if one was started; it is the caller's from now on.
+    private func takePrefetch() -> BacklogPrefetch? {
+        state.withLock { state in
+            defer { state.prefetch = nil }
+            return state.prefetch
+        }
     }
 
     // MARK: Outcomes in the store
