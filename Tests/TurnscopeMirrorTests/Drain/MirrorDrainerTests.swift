@@ -113,7 +113,7 @@ struct MirrorDrainerTests {
         let ids = try fixture.writeTrace("t1", calls: 2)
         fixture.fake.enqueue(.status(500), for: .otlp)
         // libcurl retries a request once by itself when a reused connection turns out closed, so
-        // the server drops twice for the drainer to see a dropped connection.
+        // the server drops twice for the drainer to see a dropped connection at all.
         fixture.fake.enqueue(.drop, for: .otlp)
         fixture.fake.enqueue(.drop, for: .otlp)
         fixture.fake.enqueue(.delay(seconds: 2, then: .status(200, body: "{}")), for: .otlp)
@@ -122,7 +122,9 @@ struct MirrorDrainerTests {
             if case .backingOff(let seconds, _) = round { return seconds }
             return nil
         }
-        #expect(delays.count == 3, "\(rounds)")
+        // Three failures at least (libcurl's own retry of a dropped reused connection may or may
+        // not take the second drop), each followed by a wait.
+        #expect(delays.count >= 3, "\(rounds)")
         #expect(delays.last! > delays.first!)
         #expect(try fixture.store.mirrorCounts().sent == 1)
         // At least once: the slow answer may have been stored upstream too; nothing is missing.
