@@ -15,6 +15,7 @@ public final class TraceStore: Sendable {
     /// What the writer remembers between writes, so resent history costs no SQL at all.
     let memory = Mutex(WriterMemory())
     private let mirrorSwitch = Atomic<Bool>(false)
+    private let agentMirrorSwitch = Atomic<Bool>(false)
     /// Blobs the mirror's backlog reads decoded, kept between its rounds (bounded).
     let mirrorBlobs = Mutex(BlobReader.Memo())
 
@@ -23,6 +24,19 @@ public final class TraceStore: Sendable {
     public var queuesForMirror: Bool {
         get { mirrorSwitch.load(ordering: .relaxed) }
         set { mirrorSwitch.store(newValue, ordering: .relaxed) }
+    }
+
+    /// Whether records read from coding agents' transcripts are queued for the mirror too. Off
+    /// unless the user asks (`--mirror-agents`): setting LANGFUSE_* for an app is no consent to
+    /// send one's coding sessions anywhere.
+    public var queuesAgentsForMirror: Bool {
+        get { agentMirrorSwitch.load(ordering: .relaxed) }
+        set { agentMirrorSwitch.store(newValue, ordering: .relaxed) }
+    }
+
+    /// Whether a write by `client` queues its records for the mirror.
+    func queuesForMirror(client: String) -> Bool {
+        queuesForMirror && (queuesAgentsForMirror || !SessionSource.agents.contains(client))
     }
 
     /// Opens (creating when needed, with mode 0600) the database at `path`.

@@ -26,8 +26,9 @@ public enum NativeFormat {
         case "trace": return .trace(try TraceRecord(native: reader))
         case "observation": return .observation(try ObservationRecord(native: reader))
         case "score": return .score(try ScoreRecord(native: reader))
+        case "session": return .session(try SessionRecord(native: reader))
         case let type:
-            throw FieldError(path: "type", reason: "unknown record type \"\(type)\" (trace, observation, score)")
+            throw FieldError(path: "type", reason: "unknown record type \"\(type)\" (trace, observation, score, session)")
         }
     }
 
@@ -72,6 +73,7 @@ public enum NativeFormat {
         case .trace(let trace): trace.nativeJSON
         case .observation(let observation): observation.nativeJSON
         case .score(let score): score.nativeJSON
+        case .session(let session): session.nativeJSON
         }
     }
 

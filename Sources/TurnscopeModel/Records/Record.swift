@@ -3,6 +3,8 @@ public enum Record: Sendable, Hashable {
     case trace(TraceRecord)
     case observation(ObservationRecord)
     case score(ScoreRecord)
+    /// What a source knows of a session itself: its origin, project, label and reported cost.
+    case session(SessionRecord)
 
     /// The record's own id.
     public var id: String {
@@ -10,6 +12,7 @@ public enum Record: Sendable, Hashable {
         case .trace(let trace): trace.id
         case .observation(let observation): observation.id
         case .score(let score): score.id
+        case .session(let session): session.id
         }
     }
 }

@@ -1,4 +1,4 @@
-/// Which sessions and turns a list shows: by model, user, tag, errors, cost and time.
+/// Which sessions and turns a list shows: by model, user, tag, source, project, errors, cost and time.
 ///
 /// Written and shown as words, `model:sonnet user:alice tag:prod errors cost>0.05 since:2h`, so the
 /// active filter is always readable in one line and can be typed back.
@@ -9,6 +9,10 @@ public struct BrowseFilter: Sendable, Hashable {
     public var user: String?
     /// A trace tag, exactly.
     public var tag: String?
+    /// Part of the session's source (`claude-code`, `codex`, `langfuse`, `otlp`, `native`).
+    public var source: String?
+    /// Part of the session's project (an agent's working directory).
+    public var project: String?
     /// Failed calls only.
     public var errorsOnly: Bool
     /// Cost strictly above this many USD.
@@ -21,12 +25,15 @@ public struct BrowseFilter: Sendable, Hashable {
     public private(set) var text: String
 
     public init(
-        model: String? = nil, user: String? = nil, tag: String? = nil, errorsOnly: Bool = false,
+        model: String? = nil, user: String? = nil, tag: String? = nil, source: String? = nil, project: String? = nil,
+        errorsOnly: Bool = false,
         minimumCost: Double? = nil, since: Timestamp? = nil, until: Timestamp? = nil
     ) {
         self.model = model
         self.user = user
         self.tag = tag
+        self.source = source
+        self.project = project
         self.errorsOnly = errorsOnly
         self.minimumCost = minimumCost
         self.since = since
@@ -37,7 +44,7 @@ public struct BrowseFilter: Sendable, Hashable {
 
     /// Whether it lets everything through.
     public var isEmpty: Bool {
-        model == nil && user == nil && tag == nil && !errorsOnly && minimumCost == nil && since == nil && until == nil
+        model == nil && user == nil && tag == nil && source == nil && project == nil && !errorsOnly && minimumCost == nil && since == nil && until == nil
     }
 
     private var canonicalText: String {
@@ -45,6 +52,8 @@ public struct BrowseFilter: Sendable, Hashable {
         if let model { words.append("model:" + model) }
         if let user { words.append("user:" + user) }
         if let tag { words.append("tag:" + tag) }
+        if let source { words.append("source:" + source) }
+        if let project { words.append("project:" + project) }
         if errorsOnly { words.append("errors") }
         if let minimumCost { words.append("cost>\(minimumCost)") }
         if let since { words.append("since:" + since.iso8601) }
@@ -74,13 +83,15 @@ public struct BrowseFilter: Sendable, Hashable {
                 case "model": filter.model = value
                 case "user": filter.user = value
                 case "tag": filter.tag = value
+                case "source": filter.source = value
+                case "project": filter.project = value
                 case "since": filter.since = try time(value, now: now, word: word)
                 case "until": filter.until = try time(value, now: now, word: word)
                 default:
-                    throw BrowseFilterError("\(word): unknown filter; use model: user: tag: errors cost> since: until:")
+                    throw BrowseFilterError("\(word): unknown filter; use model: user: tag: source: project: errors cost> since: until:")
                 }
             } else {
-                throw BrowseFilterError("\(word): unknown filter; use model: user: tag: errors cost> since: until:")
+                throw BrowseFilterError("\(word): unknown filter; use model: user: tag: source: project: errors cost> since: until:")
             }
         }
         filter.text = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")

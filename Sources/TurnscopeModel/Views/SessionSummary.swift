@@ -23,11 +23,18 @@ public struct SessionSummary: Sendable, Hashable, Identifiable {
     public var models: [String]
     /// Whether Turnscope grouped these traces itself because they came without a session id.
     public var isAutomatic: Bool
+    /// Where the turns come from: `claude-code`, `codex`, `langfuse`, `otlp`, `native`.
+    public var source: String?
+    /// The project (an agent's working directory), when the source knows it.
+    public var project: String?
+    /// The cost the client itself reported for the whole session (Claude Code's running total),
+    /// beside `cost`, Turnscope's sum of the turns.
+    public var reportedCost: Double?
 
     public init(
         id: String, label: String?, userId: String?, firstAt: Timestamp?, lastAt: Timestamp?, traceCount: Int,
         turnCount: Int, errorCount: Int, usage: Usage, cost: Double, unpricedTurns: Int, models: [String],
-        isAutomatic: Bool
+        isAutomatic: Bool, source: String? = nil, project: String? = nil, reportedCost: Double? = nil
     ) {
         self.id = id
         self.label = label
@@ -42,6 +49,9 @@ public struct SessionSummary: Sendable, Hashable, Identifiable {
         self.unpricedTurns = unpricedTurns
         self.models = models
         self.isAutomatic = isAutomatic
+        self.source = source
+        self.project = project
+        self.reportedCost = reportedCost
     }
 
     /// Share of prompt tokens served from the cache, nil when there were no prompt tokens.

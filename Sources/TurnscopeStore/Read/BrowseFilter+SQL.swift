@@ -19,6 +19,14 @@ extension BrowseFilter {
             clauses.append("EXISTS (SELECT 1 FROM traces t, json_each(t.tags) j WHERE t.session_id = s.id AND j.value = ?)")
             arguments += [tag]
         }
+        if let source {
+            clauses.append("s.source LIKE ? ESCAPE '\\'")
+            arguments += [Self.likePattern(source)]
+        }
+        if let project {
+            clauses.append("s.project LIKE ? ESCAPE '\\'")
+            arguments += [Self.likePattern(project)]
+        }
         if errorsOnly { clauses.append("s.error_count > 0") }
         if let minimumCost {
             clauses.append("s.cost_usd > ?")
@@ -50,6 +58,11 @@ extension BrowseFilter {
         if let tag {
             clauses.append("EXISTS (SELECT 1 FROM json_each(t.tags) j WHERE j.value = ?)")
             arguments += [tag]
+        }
+        if source != nil || project != nil {
+            let sessions = BrowseFilter(source: source, project: project).sessionCondition()
+            clauses.append("EXISTS (SELECT 1 FROM sessions s WHERE s.id = o.session_id AND \(sessions.sql))")
+            arguments += sessions.arguments
         }
         if errorsOnly { clauses.append("o.level = 'ERROR'") }
         if let minimumCost {

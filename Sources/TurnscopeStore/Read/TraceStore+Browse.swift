@@ -7,7 +7,7 @@ extension TraceStore {
     private static let sessionColumnsPrefixed = """
         s.id, s.key, s.label, s.user_id, s.first_at, s.last_at, s.trace_count, s.turn_count, s.error_count, \
         s.input_tokens, s.output_tokens, s.cache_read_tokens, s.cache_write_tokens, s.reasoning_tokens, s.cost_usd, \
-        s.unpriced_turns, s.models, s.auto_group
+        s.unpriced_turns, s.models, s.auto_group, s.source, s.project, s.reported_cost_usd
         """
 
     /// `limit` sessions from `offset` in `order`, among those `filter` lets through, with the total.

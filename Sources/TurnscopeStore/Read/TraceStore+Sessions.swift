@@ -5,7 +5,7 @@ extension TraceStore {
     private static let sessionColumns = """
         id, key, label, user_id, first_at, last_at, trace_count, turn_count, error_count, input_tokens, \
         output_tokens, cache_read_tokens, cache_write_tokens, reasoning_tokens, cost_usd, unpriced_turns, models, \
-        auto_group
+        auto_group, source, project, reported_cost_usd
         """
 
     /// Sessions by last activity, newest first, one page at a time.
@@ -45,6 +45,6 @@ extension TraceStore {
             errorCount: row[8],
             usage: Usage(input: row[9], output: row[10], cacheRead: row[11], cacheWrite5m: row[12], reasoning: row[13]),
             cost: row[14], unpricedTurns: row[15], models: models.split(separator: ",").map(String.init),
-            isAutomatic: row[17] != nil)
+            isAutomatic: row[17] != nil, source: row[18], project: row[19], reportedCost: row[20])
     }
 }

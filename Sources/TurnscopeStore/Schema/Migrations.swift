@@ -13,8 +13,30 @@ enum Migrations {
         migrator.registerMigration("v3: mirror outbox") { db in
             try db.execute(sql: v3)
         }
+        migrator.registerMigration("v4: session source and project, agent transcript cursors") { db in
+            try db.execute(sql: v4)
+        }
         return migrator
     }
+
+    // Where a session comes from (`claude-code`, `codex`, `langfuse`, `otlp`, `native`), the
+    // project it worked in, and the cost its client reported for it. `agent_files` holds one cursor
+    // per followed transcript (see FileCursor): written in the same transaction as the records read
+    // up to it, so a restart resumes exactly where the committed records end.
+    private static let v4 = """
+        ALTER TABLE sessions ADD COLUMN source TEXT;
+        ALTER TABLE sessions ADD COLUMN project TEXT;
+        ALTER TABLE sessions ADD COLUMN reported_cost_usd REAL;
+        CREATE TABLE agent_files (
+            path TEXT PRIMARY KEY,
+            device INTEGER NOT NULL,
+            inode INTEGER NOT NULL,
+            size INTEGER NOT NULL,
+            offset INTEGER NOT NULL,
+            head INTEGER NOT NULL,
+            lines INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        """
 
     // The Langfuse mirror's outbox. One entry per trace (standing for the trace and all its
     // observations) or per score, written in the same transaction as the records while the mirror

@@ -34,8 +34,13 @@ extension TraceStore {
     ///
     /// A group commit hands over its requests' batches as they are: joining them into one array
     /// first would copy every record, and free the copies, on the one writer thread.
+    ///
+    /// - Parameter cursors: transcript cursors saved in the same transaction, so that a reader
+    ///   that resumes from them never misses or repeats a committed record.
     @discardableResult
-    public func write(batches: [[TurnscopeModel.Record]], client: String = "native") throws(StoreError) -> WriteResult {
+    public func write(
+        batches: [[TurnscopeModel.Record]], client: String = "native", cursors: [FileCursor] = []
+    ) throws(StoreError) -> WriteResult {
         do {
             return try memory.withLock { memory in
                 var added: [ContentHash] = []
@@ -46,7 +51,7 @@ extension TraceStore {
                         if memory.known.count > WriterMemory.knownLimit { memory.known.removeAll(keepingCapacity: true) }
                         var transaction = try WriteTransaction(
                             db: db, changeSeq: changeSeq, client: client, pricing: pricing, memory: memory,
-                            queuesForMirror: queuesForMirror)
+                            queuesForMirror: queuesForMirror(client: client))
                         memory = WriterMemory()  // hand the caches over without copying them
                         defer {
                             memory = transaction.blobs.memory
@@ -58,6 +63,7 @@ extension TraceStore {
                             count += records.count
                         }
                         try transaction.finish()
+                        try Self.save(cursors, db)
                         return WriteResult(
                             records: count, newContentBytes: transaction.blobs.storedBytes, changeSeq: changeSeq)
                     }

@@ -61,6 +61,7 @@ struct WriteTransaction {
         case .trace(let trace): try write(trace)
         case .observation(let observation): try write(observation)
         case .score(let score): try write(score)
+        case .session(let session): try write(session)
         }
     }
 
@@ -219,6 +220,21 @@ struct WriteTransaction {
         mirrorQueue?.scores.append(record.id)
     }
 
+    // MARK: Sessions
+
+    /// A session's own description: given values replace stored ones, missing ones keep them. The
+    /// label given here wins over the automatic one (the ledger keeps a stored label).
+    private mutating func write(_ record: SessionRecord) throws {
+        let id = try session(key: record.id)
+        try db.cachedStatement(
+            sql: """
+                UPDATE sessions SET source = coalesce(?, source), project = coalesce(?, project),
+                    label = coalesce(?, label), reported_cost_usd = coalesce(?, reported_cost_usd), change_seq = ?
+                WHERE id = ?
+                """
+        ).execute(arguments: [record.source, record.project, record.label, record.reportedCost, changeSeq, id])
+    }
+
     // MARK: Sessions and traces by key
 
     private mutating func allocateTraceId() -> Int64 {
@@ -255,8 +271,8 @@ struct WriteTransaction {
         {
             id = existing
         } else {
-            try db.cachedStatement(sql: "INSERT INTO sessions (key, change_seq) VALUES (?, ?)")
-                .execute(arguments: [key, changeSeq])
+            try db.cachedStatement(sql: "INSERT INTO sessions (key, source, change_seq) VALUES (?, ?, ?)")
+                .execute(arguments: [key, SessionSource.named(client: client), changeSeq])
             id = db.lastInsertedRowID
         }
         sessions[key] = id
@@ -280,8 +296,10 @@ struct WriteTransaction {
         } else {
             let key = "auto:\(client):\(userId ?? "-"):\(Timestamp(microseconds: time).iso8601)"
             try db.cachedStatement(
-                sql: "INSERT INTO sessions (key, auto_group, first_at, last_at, change_seq) VALUES (?, ?, ?, ?, ?)"
-            ).execute(arguments: [key, group, time, time, changeSeq])
+                sql: """
+                    INSERT INTO sessions (key, auto_group, source, first_at, last_at, change_seq) VALUES (?, ?, ?, ?, ?, ?)
+                    """
+            ).execute(arguments: [key, group, SessionSource.named(client: client), time, time, changeSeq])
             id = db.lastInsertedRowID
         }
         // The window is widened at once, not at flush, so the next trace of this batch finds it.
