@@ -52,6 +52,11 @@ let package = Package(
                 .product(name: "SwiftProtobuf", package: "swift-protobuf"),
             ],
             swiftSettings: strict),
+        // The coding agents' transcripts on disk: where they are, reading them once (import) and
+        // following them as they grow (serve and the browser). Decoding is TurnscopeIngest's.
+        .target(
+            name: "TurnscopeAgents", dependencies: ["TurnscopeModel", "TurnscopeIngest", "TurnscopeStore"],
+            swiftSettings: strict),
         // The Langfuse mirror: the gate deciding whether anything is sent, the encoders from stored
         // records to Langfuse's wire formats, libcurl transport and the drainer of the store's outbox.
         .target(
@@ -78,7 +83,7 @@ let package = Package(
             name: "TurnscopeCLI",
             dependencies: [
                 "TurnscopeModel", "TurnscopeStore", "TurnscopeIngest", "TurnscopeCollector", "TurnscopeOTLP", "TurnscopeTUI",
-                "TurnscopeMirror", "FakeLangfuse",
+                "TurnscopeMirror", "FakeLangfuse", "TurnscopeAgents",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "SwiftProtobuf", package: "swift-protobuf"),
             ],
@@ -104,6 +109,10 @@ let package = Package(
                 "TurnscopeMirror", "FakeLangfuse", "TurnscopeStore", "TurnscopeModel", "TurnscopeIngest", "TurnscopeOTLP",
                 .product(name: "SwiftProtobuf", package: "swift-protobuf"),
             ],
+            swiftSettings: strict),
+        .testTarget(
+            name: "TurnscopeAgentsTests",
+            dependencies: ["TurnscopeAgents", "TurnscopeStore", "TurnscopeModel", "TurnscopeIngest"],
             swiftSettings: strict),
         .testTarget(
             name: "TurnscopeTUITests", dependencies: ["TurnscopeTUI", "TurnscopeStore", "TurnscopeModel", "TurnscopeIngest"],

@@ -6,7 +6,8 @@ was stored with `turnscope export`. The virtual environments are made by `script
 
 Environment:
   TURNSCOPE_BIN   the turnscope binary (default: .build/debug/turnscope)
-  INTEROP_VENVS   where the client venvs are (default: .build/interop-venvs)
+  INTEROP_VENVS   where the client venvs are (default: ~/.cache/turnscope/interop-venvs, as in
+                  scripts/interop)
 """
 
 from __future__ import annotations
@@ -26,7 +27,8 @@ import pytest
 REPO = Path(__file__).resolve().parents[2]
 DRIVERS = Path(__file__).resolve().parent / "drivers"
 BIN = Path(os.environ.get("TURNSCOPE_BIN") or REPO / ".build" / "debug" / "turnscope")
-VENVS = Path(os.environ.get("INTEROP_VENVS") or REPO / ".build" / "interop-venvs")
+VENVS = Path(os.environ.get("INTEROP_VENVS")
+             or Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "turnscope" / "interop-venvs")
 
 PUBLIC_KEY = "pk-lf-test"
 SECRET_KEY = "sk-lf-test"

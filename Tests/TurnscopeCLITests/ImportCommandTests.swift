@@ -42,7 +42,7 @@ import Testing
         #expect(Array(reported.dropFirst()) == [
             "\(file):4: tags: expected an array, got a string",
             "\(file):7: kind: unknown kind \"llm\" (generation, span, tool, event, agent, retriever, embedding, chain, guardrail, evaluator)",
-            "\(file):8: type: unknown record type \"span\" (trace, observation, score)",
+            "\(file):8: type: unknown record type \"span\" (trace, observation, score, session)",
             "\(file):9: id: is required",
             "\(file):10: startTime: not an ISO-8601 timestamp with a time zone (like 2026-01-31T12:00:00.000Z): 2026-11-20 09:00:00",
             "\(file):11: expected an object, got an array",

@@ -164,7 +164,7 @@ import TurnscopeModel
     static let refusals: [Refusal] = [
         // Record type and id.
         Refusal(line: #"{"id":"x"}"#, path: "type", reason: "is required"),
-        Refusal(line: #"{"type":"Trace","id":"x"}"#, path: "type", reason: #"unknown record type "Trace" (trace, observation, score)"#),
+        Refusal(line: #"{"type":"Trace","id":"x"}"#, path: "type", reason: #"unknown record type "Trace" (trace, observation, score, session)"#),
         Refusal(line: #"{"type":"trace"}"#, path: "id", reason: "is required"),
         Refusal(line: #"{"type":"observation","id":""}"#, path: "id", reason: "must not be empty"),
         Refusal(line: #"{"type":"trace","id":12}"#, path: "id", reason: "expected a string, got a number"),

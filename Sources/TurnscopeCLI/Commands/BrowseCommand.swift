@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TurnscopeAgents
 import TurnscopeStore
 
 /// `turnscope` (or `turnscope browse`): the browser on the default database, collecting meanwhile.
@@ -11,7 +12,8 @@ struct BrowseCommand: AsyncParsableCommand {
             Opens the terminal browser on the database and runs the collector inside it on \
             127.0.0.1:4318, so new turns appear as your applications send them. When the port is \
             taken (a `turnscope serve` already running, say) the browser opens anyway and follows \
-            what the other process commits; the header says which. Press ? for the keys, q to go \
+            what the other process commits; the header says which. It also follows the transcripts \
+            Claude Code and Codex write (--no-agents to stop it). Press ? for the keys, q to go \
             back or quit.
             """)
 
@@ -19,6 +21,7 @@ struct BrowseCommand: AsyncParsableCommand {
     @OptionGroup var collector: EmbeddedCollectorOptions
     @OptionGroup var browse: BrowseOptions
     @OptionGroup var mirror: MirrorOptions
+    @OptionGroup var agents: AgentOptions
 
     func run() async throws {
         let database = try store.openForWriting()
@@ -37,10 +40,16 @@ struct BrowseCommand: AsyncParsableCommand {
         }
         for warning in mirrored.warnings { FileHandle.standardError.write(Data(("turnscope: " + warning + "\n").utf8)) }
         defer { mirrored.drainer?.stop() }
+        // Like the mirror, the transcripts are followed by the process that collects: two
+        // followers of one database would read every line twice. The browser owns the terminal,
+        // so a skipped transcript line is no reason to draw over it.
+        var (follower, following): (AgentFollower?, String) = (nil, "agents: with the collector")
+        if running != nil { (follower, following) = agents.startFollowing(database) { _ in } }
+        defer { follower?.stop() }
         try await TerminalSession.browse(
             database,
             options: browse.terminalOptions(
-                collectorStatus: status, mirror: mirrored.display, openingMessage: mirrored.warnings.first),
+                collectorStatus: status + " · " + following, mirror: mirrored.display, openingMessage: mirrored.warnings.first),
             thenStop: running)
     }
 }

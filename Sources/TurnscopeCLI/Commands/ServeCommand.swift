@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TurnscopeAgents
 import TurnscopeCollector
 import TurnscopeStore
 
@@ -14,6 +15,8 @@ struct ServeCommand: AsyncParsableCommand {
             (/v1/traces, protobuf or JSON, gzip) and Turnscope's JSON Lines (/api/turnscope/records). \
             Point your application at it with LANGFUSE_HOST (and LANGFUSE_BASE_URL) or \
             OTEL_EXPORTER_OTLP_ENDPOINT; every request is answered after its records are committed.
+            It also follows the transcripts Claude Code and Codex write (--no-agents to stop it), \
+            committing each new line as it is written.
             Without keys any credentials are accepted and only loopback addresses may be used; with \
             --public-key and --secret-key, requests must authenticate with HTTP Basic.
             """)
@@ -33,6 +36,7 @@ struct ServeCommand: AsyncParsableCommand {
     var maxBodyMb = 16
 
     @OptionGroup var mirror: MirrorOptions
+    @OptionGroup var agents: AgentOptions
 
     func run() async throws {
         let configuration = try collectorConfiguration()
@@ -41,6 +45,10 @@ struct ServeCommand: AsyncParsableCommand {
         for warning in mirrored.warnings { FileHandle.standardError.write(Data(("turnscope: " + warning + "\n").utf8)) }
         if let banner = mirrored.banner { print(banner) }
         defer { mirrored.drainer?.stop() }
+        let (follower, _) = agents.startFollowing(database) { message in
+            FileHandle.standardError.write(Data("turnscope: \(message)\n".utf8))
+        }
+        defer { follower?.stop() }
         let collector = Collector(store: database, configuration: configuration)
         let path = database.path
         do {

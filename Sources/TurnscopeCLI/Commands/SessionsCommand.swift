@@ -25,13 +25,15 @@ struct SessionsCommand: ParsableCommand {
             return
         }
         var table = Table([
-            .left("LAST ACTIVITY"), .left("SESSION", max: 28), .left("USER", max: 12), .right("TURNS"), .right("IN"),
+            .left("LAST ACTIVITY"), .left("SESSION", max: 28), .left("SOURCE", max: 11), .left("PROJECT", max: 24),
+            .left("USER", max: 12), .right("TURNS"), .right("IN"),
             .right("OUT"), .right("CACHE"), .right("COST"), .right("ERR"), .left("MODELS", max: 30),
             .left("LABEL", max: 40),
         ])
         for session in sessions {
             table.add([
-                Format.time(session.lastAt), session.id, session.userId ?? "-", String(session.turnCount),
+                Format.time(session.lastAt), session.id, session.source ?? "-", session.project ?? "-",
+                session.userId ?? "-", String(session.turnCount),
                 Format.tokens(session.usage.promptTokens), Format.tokens(session.usage.output ?? 0),
                 Format.percent(session.cacheHitRatio),
                 Format.cost(total: session.cost, unpriced: session.unpricedTurns, of: session.turnCount),
@@ -55,6 +57,10 @@ extension SessionSummary {
             "automatic": .bool(isAutomatic),
         ]
         if let label { object["label"] = .string(label) }
+        if let source { object["source"] = .string(source) }
+        if let project { object["project"] = .string(project) }
+        // The client's own figure for the whole session (Claude Code's running total), beside ours.
+        if let reportedCost { object["reportedCostUSD"] = .number(reportedCost) }
         if let userId { object["userId"] = .string(userId) }
         if let firstAt { object["firstAt"] = .string(firstAt.iso8601) }
         if let lastAt { object["lastAt"] = .string(lastAt.iso8601) }

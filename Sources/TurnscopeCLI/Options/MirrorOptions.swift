@@ -19,6 +19,10 @@ struct MirrorOptions: ParsableArguments {
         help: "Forward structure, names, models, timings, usage and cost, but replace message content, tool arguments and results with a marker (also TURNSCOPE_MIRROR_REDACT=1). Local data stays whole.")
     var mirrorRedact = false
 
+    @Flag(
+        help: "Also forward the turns read from Claude Code and Codex transcripts. Without it they stay on this machine even while the mirror is on (`turnscope mirror backfill --session ID` still sends one session on request).")
+    var mirrorAgents = false
+
     @Option(help: ArgumentHelp("CA bundle for a Langfuse behind a private CA (default: $SSL_CERT_FILE).", valueName: "file"))
     var mirrorCaFile: String?
 
@@ -68,9 +72,11 @@ struct MirrorOptions: ParsableArguments {
                 destination: destination, redact: redact,
                 transport: TransportOptions.fromEnvironment(environment, caFile: mirrorCaFile), recordsPerRequest: mirrorBatch)
             store.queuesForMirror = true
+            store.queuesAgentsForMirror = mirrorAgents
             let drainer = MirrorDrainer(store: store, settings: settings)
             drainer.start()
-            let banner = "turnscope: mirroring every record to \(destination)\(redact ? " with content redacted" : "") (turnscope mirror status)"
+            let banner = "turnscope: mirroring every record to \(destination)\(redact ? " with content redacted" : "")"
+                + (mirrorAgents ? "" : ", except coding agents' transcripts (--mirror-agents sends them)") + " (turnscope mirror status)"
             return Started(drainer: drainer, display: .on(host: destination.host), warnings: warnings, banner: banner)
         }
     }

@@ -3,6 +3,17 @@ import TurnscopeModel
 
 /// How numbers, times and money read in tables: short, fixed-width friendly, never misleading.
 enum Format {
+    /// `1,234,567`: a count in full, grouped by thousands.
+    static func count(_ value: Int) -> String {
+        let digits = String(value.magnitude)
+        var grouped = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0, (digits.count - index) % 3 == 0 { grouped.append(",") }
+            grouped.append(digit)
+        }
+        return (value < 0 ? "-" : "") + grouped
+    }
+
     /// `950`, `12.3k`, `4.56M`.
     static func tokens(_ value: Int64?) -> String {
         guard let value else { return "-" }

@@ -44,6 +44,19 @@ extension TraceStore {
             return try Self.scores(db, where: "trace_key IS NULL OR trace_key NOT IN (SELECT key FROM traces)", [])
         }
         do { try loose.map(TurnscopeModel.Record.score).forEach(emit) } catch { throw StoreError("export stopped: \(error)") }
+        // Sessions a source described itself (an agent's project, label and reported cost) travel
+        // as session records; the others are described by their traces alone.
+        let described: [SessionRecord] = try read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT key, source, project, label, reported_cost_usd FROM sessions
+                    WHERE (project IS NOT NULL OR reported_cost_usd IS NOT NULL OR source IN ('claude-code', 'codex'))
+                    AND (?1 IS NULL OR key = ?1) ORDER BY id
+                    """, arguments: [session]
+            ).map { row in SessionRecord(id: row[0], source: row[1], project: row[2], label: row[3], reportedCost: row[4]) }
+        }
+        do { try described.map(TurnscopeModel.Record.session).forEach(emit) } catch { throw StoreError("export stopped: \(error)") }
     }
 
     static func scores(_ db: Database, where condition: String, _ arguments: [String]) throws -> [ScoreRecord] {

@@ -23,6 +23,8 @@ enum SessionsTable {
         return Table(columns: [
             TableColumn(heading(for: .lastActivity), .fixed(5), alignRight: true) { Span(Formatting.age($0.lastAt, now: now), theme.dimmed) },
             TableColumn(heading(for: .label), .flexible(min: 16, weight: 3)) { Span(name(of: $0), $0.isAutomatic ? theme.dimmed : .plain) },
+            TableColumn("Id", .fixed(8), minimumScreenWidth: 100) { Span(shortId(of: $0), theme.dimmed) },
+            TableColumn("Source", .fixed(8), minimumScreenWidth: 100) { Span(shortSource(of: $0), theme.dimmed) },
             TableColumn(heading(for: .user), .flexible(min: 6, weight: 1), minimumScreenWidth: 100) { Span($0.userId ?? "–") },
             TableColumn(heading(for: .turns), .fixed(5), alignRight: true) { Span(String($0.turnCount)) },
             TableColumn(heading(for: .inputTokens), .fixed(6), alignRight: true) { Span(Formatting.tokens($0.usage.promptTokens)) },
@@ -44,6 +46,18 @@ enum SessionsTable {
         return label.flatMap { $0.isEmpty ? nil : $0 } ?? session.id
     }
 
+    /// The session id as far as 8 characters show it (a UUID's first group, as `git` shortens
+    /// hashes), `auto` for sessions Turnscope grouped itself.
+    static func shortId(of session: SessionSummary) -> String {
+        session.isAutomatic ? "auto" : String(session.id.prefix(8))
+    }
+
+    /// The source in at most 8 characters: `claude`, `codex`, `langfuse`, `otlp`, `native`.
+    static func shortSource(of session: SessionSummary) -> String {
+        guard let source = session.source else { return "–" }
+        return source == SessionSource.claudeCode ? "claude" : String(source.prefix(8))
+    }
+
     /// Cost with a `+` when some turns are unpriced (the total is then a lower bound).
     static func cost(of session: SessionSummary) -> String {
         session.unpricedTurns > 0
@@ -60,6 +74,8 @@ enum SessionsTable {
         return [
             StyledLine(name(of: session), theme.title),
             fact("id", session.id),
+            fact("source", session.source ?? "–"),
+            fact("project", session.project ?? "–"),
             fact("user", session.userId ?? "–"),
             fact("first", Formatting.dateTime(session.firstAt)),
             fact("last", Formatting.dateTime(session.lastAt) + "  (" + Formatting.age(session.lastAt, now: context.now) + " ago)"),
@@ -74,9 +90,21 @@ enum SessionsTable {
             fact("reasoning", Formatting.tokens(usage.reasoning)),
             fact("cache hit", Formatting.percent(session.cacheHitRatio)),
             fact("cost", cost(of: session) + (session.unpricedTurns > 0 ? "  (\(session.unpricedTurns) unpriced)" : ""), theme.money),
+        ] + reportedCost(session, fact: fact) + [
             StyledLine(),
             fact("models", session.models.joined(separator: ", ")),
         ]
+    }
+
+    /// The client's own figure for the session beside Turnscope's sum, so a disagreement (an
+    /// unknown model, a changed price) shows: `agent says $1.23`.
+    private static func reportedCost(
+        _ session: SessionSummary, fact: (String, String, Style) -> StyledLine
+    ) -> [StyledLine] {
+        guard let reported = session.reportedCost else { return [] }
+        let agrees = abs(reported - session.cost) <= max(0.005, reported * 0.01)
+        let note = agrees ? "" : "  (differs from the sum of turns)"
+        return [fact("agent says", Formatting.money(reported) + note, .plain)]
     }
 
     static func drawDetails(_ session: SessionSummary, into buffer: inout ScreenBuffer, area: Rect, context: BrowserContext) {
