@@ -166,6 +166,9 @@ final class CommandRunner {
         var environment = ProcessInfo.processInfo.environment
         environment["TURNSCOPE_DB"] = nil
         environment["TURNSCOPE_PRICES"] = nil
+        // The coding agents' transcripts are read from the test's own home only.
+        environment["CLAUDE_CONFIG_DIR"] = nil
+        environment["CODEX_HOME"] = nil
         environment["HOME"] = directory.path
         environment["XDG_DATA_HOME"] = directory.appendingPathComponent("xdg-data").path
         environment["XDG_CONFIG_HOME"] = directory.appendingPathComponent("xdg-config").path

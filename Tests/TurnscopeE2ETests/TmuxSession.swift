@@ -94,6 +94,9 @@ final class TmuxSession {
         var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("LANGFUSE_") }
         environment["TURNSCOPE_DB"] = nil
         environment["TURNSCOPE_PRICES"] = nil
+        // The coding agents' transcripts are read from the test's own home only.
+        environment["CLAUDE_CONFIG_DIR"] = nil
+        environment["CODEX_HOME"] = nil
         environment["TMUX"] = nil
         environment["TMUX_PANE"] = nil
         environment["NO_COLOR"] = ""

@@ -146,8 +146,15 @@ struct FollowLoop {
     /// Reads and commits everything new in `path`, a chunk per transaction.
     private mutating func readToEnd(_ path: String) {
         guard let root = known[path] else { return }
-        var tail = tails.removeValue(forKey: path)
-            ?? TranscriptTail(path: path, format: root.format, saved: cursors[path])
+        var tail: TranscriptTail
+        if let kept = tails.removeValue(forKey: path) {
+            tail = kept
+        } else {
+            tail = TranscriptTail(path: path, format: root.format, saved: cursors[path])
+            // A file as its saved cursor left it costs a stat and a look at its first bytes; its
+            // reader is rebuilt (by reading it again) only once it grows.
+            if tail.isUnchanged() { return }
+        }
         recency.removeAll { $0 == path }
         while !follower.stopping.load(ordering: .relaxed), let chunk = tail.read() {
             for line in chunk.skipped { follower.report(line.description) }

@@ -20,11 +20,15 @@ struct BenchCommand: AsyncParsableCommand {
             mirror: --observations queued observations (100,000 by default) drained to a fake Langfuse \
             on loopback (observations/s), then ingest as above with the mirror off and on in the same \
             run (throughput and the slowdown).
+            agents: a generated corpus of --corpus-mb MB of Claude Code and Codex transcripts (1 GB by \
+            default) imported into an empty database (MB/s, turns/s, peak memory in a child process, \
+            database bytes per corpus byte), imported again unchanged (s), followed while a session \
+            is written (line written to committed, p50/p99), and its totals checked against the corpus.
             Databases are built in a temporary directory that is removed afterwards.
             """)
 
     enum Name: String, ExpressibleByArgument, CaseIterable {
-        case store, ingest, browser, mirror
+        case store, ingest, browser, mirror, agents
     }
 
     @Argument(help: ArgumentHelp("What to measure: \(Name.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "name"))
@@ -38,6 +42,12 @@ struct BenchCommand: AsyncParsableCommand {
 
     @Option(help: ArgumentHelp("Measure only these parts of `store` (write, storage, read); default all.", valueName: "part"))
     var only: [StoreBenchmark.Part] = []
+
+    @Option(help: "agents: the size of the generated transcript corpus, in MB.")
+    var corpusMb = 1024
+
+    @Option(help: ArgumentHelp("agents: measure on this corpus (made by a run without it).", valueName: "dir"))
+    var corpus: String?
 
     @Flag(help: "Keep the temporary databases and print where they are, to inspect them.")
     var keepDatabases = false
@@ -72,6 +82,13 @@ struct BenchCommand: AsyncParsableCommand {
                 directory: directory, observations: observations == 1_000_000 ? 100_000 : observations, seconds: seconds,
                 clients: clients
             ).run(&report)
+        case .agents:
+            if let corpus {
+                try AgentsBenchmark.measure(corpus: corpus, &report)
+            } else {
+                try Self.runChild(try AgentsBenchmark(directory: directory, megabytes: corpusMb).run(&report))
+                return
+            }
         case .browser:
             if let database {
                 // Measured as `turnscope view` would open it: a database of an older version is

@@ -17,6 +17,8 @@ enum SessionsTable {
         }
     }
 
+    /// Columns give way as the table narrows, the label and the session id last: the id shows from
+    /// 100 columns (a UUID's first group), the user from 120, the source from 125.
     static func table(context: BrowserContext) -> Table<SessionSummary> {
         let theme = context.theme
         let now = context.now
@@ -24,8 +26,8 @@ enum SessionsTable {
             TableColumn(heading(for: .lastActivity), .fixed(5), alignRight: true) { Span(Formatting.age($0.lastAt, now: now), theme.dimmed) },
             TableColumn(heading(for: .label), .flexible(min: 16, weight: 3)) { Span(name(of: $0), $0.isAutomatic ? theme.dimmed : .plain) },
             TableColumn("Id", .fixed(8), minimumScreenWidth: 100) { Span(shortId(of: $0), theme.dimmed) },
-            TableColumn("Source", .fixed(8), minimumScreenWidth: 100) { Span(shortSource(of: $0), theme.dimmed) },
-            TableColumn(heading(for: .user), .flexible(min: 6, weight: 1), minimumScreenWidth: 100) { Span($0.userId ?? "–") },
+            TableColumn("Source", .fixed(8), minimumScreenWidth: 125) { Span(shortSource(of: $0), theme.dimmed) },
+            TableColumn(heading(for: .user), .flexible(min: 6, weight: 1), minimumScreenWidth: 120) { Span($0.userId ?? "–") },
             TableColumn(heading(for: .turns), .fixed(5), alignRight: true) { Span(String($0.turnCount)) },
             TableColumn(heading(for: .inputTokens), .fixed(6), alignRight: true) { Span(Formatting.tokens($0.usage.promptTokens)) },
             TableColumn(heading(for: .outputTokens), .fixed(6), alignRight: true) { Span(Formatting.tokens($0.usage.output)) },
