@@ -33,6 +33,28 @@ import TurnscopeStore
         #expect(try db.store.mirrorCounts().pending == 1)
     }
 
+    @Test func agentTranscriptsAreQueuedOnlyWhenAskedAndBackfilledOnRequest() throws {
+        let db = try TemporaryStore()
+        db.store.queuesForMirror = true
+        let session = Record.session(SessionRecord(id: "cc-1", source: SessionSource.claudeCode, project: "/home/dev/acme"))
+        var trace = TraceRecord(id: "t1", sessionId: "cc-1")
+        trace.timestamp = Fixture.time(0)
+        try db.store.write([session, .trace(trace), Self.call("g1", trace: "t1", at: 0)], client: SessionSource.claudeCode)
+        #expect(try db.store.mirrorBacklog(records: 100).isEmpty, "a coding session is not sent just because the mirror is on")
+        try db.store.write([Fixture.trace("t2"), Self.call("g2", trace: "t2", at: 5)], client: "otlp")
+        #expect(Self.traces(try db.store.mirrorBacklog(records: 100)).map(\.trace.id) == ["t2"])
+
+        db.store.queuesAgentsForMirror = true
+        try db.store.write([Self.call("g3", trace: "t1", at: 9)], client: SessionSource.codex)
+        #expect(Set(Self.traces(try db.store.mirrorBacklog(records: 100)).map(\.trace.id)) == ["t1", "t2"])
+
+        let other = try TemporaryStore()
+        other.store.queuesForMirror = true
+        try other.store.write([session, .trace(trace), Self.call("g1", trace: "t1", at: 0)], client: SessionSource.claudeCode)
+        #expect(try other.store.backfillMirror(session: "cc-1") == 1)
+        #expect(Self.traces(try other.store.mirrorBacklog(records: 100)).map(\.trace.id) == ["t1"])
+    }
+
     @Test func afterDeliveryOnlyChangedObservationsAreResent() throws {
         let db = try TemporaryStore()
         db.store.queuesForMirror = true

@@ -142,3 +142,39 @@ extension TurnSummary {
         return ""
     }
 }
+
+/// Session records: where a session comes from, its project, label and reported cost.
+@Suite struct SessionRecordTests {
+    @Test func aSessionRecordDescribesTheSessionAndItsLabelWinsOverTheFirstPrompt() throws {
+        let db = try TemporaryStore()
+        var trace = TraceRecord(id: "t1", sessionId: "s-1")
+        trace.timestamp = Fixture.time(0)
+        let call = ObservationRecord(
+            id: "g1", traceId: "t1", kind: .generation, startTime: Fixture.time(0), model: "alpha",
+            input: .messages([.text(.user, "<system-reminder>ambient context</system-reminder>")]), usage: Usage(input: 3, output: 2))
+        try db.store.write([.trace(trace), .observation(call)], client: "claude-code")
+        #expect(try db.store.session(id: "s-1")?.label == "<system-reminder>ambient context</system-reminder>")
+        #expect(try db.store.session(id: "s-1")?.source == "claude-code")
+
+        try db.store.write([.session(SessionRecord(id: "s-1", project: "/home/dev/acme", label: "Fix the build", reportedCost: 0.25))])
+        let session = try #require(try db.store.session(id: "s-1"))
+        #expect(session.label == "Fix the build")
+        #expect(session.project == "/home/dev/acme")
+        #expect(session.source == "claude-code", "a record without a source keeps the stored one")
+        #expect(session.reportedCost == 0.25)
+        #expect(session.turnCount == 1)
+    }
+
+    @Test func sessionsOfOtherSourcesAreNamedAfterTheirClientAndFilterBySourceAndProject() throws {
+        let db = try TemporaryStore()
+        try db.store.write([Fixture.trace("t1", session: "a")], client: "otlp")
+        try db.store.write([.session(SessionRecord(id: "cx", source: "codex", project: "/home/dev/service"))], client: "codex")
+        try db.store.write([Fixture.trace("t2", session: "b")], client: "import")
+        let all = try db.store.sessionWindow(offset: 0, limit: 10).items
+        #expect(Set(all.compactMap(\.source)) == ["otlp", "codex", "native"])
+        let codex = try db.store.sessionWindow(filter: BrowseFilter.parse("source:codex", now: .now), offset: 0, limit: 10).items
+        #expect(codex.map(\.id) == ["cx"])
+        let project = try db.store.sessionWindow(filter: BrowseFilter.parse("project:service", now: .now), offset: 0, limit: 10).items
+        #expect(project.map(\.id) == ["cx"])
+    }
+}
