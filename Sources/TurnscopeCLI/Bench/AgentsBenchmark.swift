@@ -88,16 +88,17 @@ struct AgentsBenchmark {
         let path = directory + "/claude/projects/-home-dev-follow/\(session).jsonl"
         try FileManager.default.createDirectory(
             atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: path, contents: nil)
+        _ = FileManager.default.createFile(atPath: path, contents: nil)
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
         defer { try? handle.close() }
         var written: [(end: Int64, at: UInt64)] = []
         var end: Int64 = 0
         for call in 0..<200 {
             let lines = followLines(session: session, call: call)
+            let at = DispatchTime.now().uptimeNanoseconds  // before: the commit may beat the return
             try handle.write(contentsOf: lines)
             end += Int64(lines.count)
-            written.append((end, DispatchTime.now().uptimeNanoseconds))
+            written.append((end, at))
             Thread.sleep(forTimeInterval: 0.02)
         }
         let deadline = Date().addingTimeInterval(10)
