@@ -32,14 +32,15 @@ from interop_support import BIN, DRIVERS, VENVS, Collector, approx_equal
 sys.path.insert(0, str(DRIVERS))
 from agents_cli import (CLAUDE_MODEL, CODEX_MODEL, AgentRun, Agents, claude_session_id,  # noqa: E402
                         codex_session_id, read_jsonl)
-from fake_model import FakeModel, final_text, marker  # noqa: E402
+from fake_model import FakeModel, final_text  # noqa: E402
 
 AGENT_TIMEOUT = 180      # seconds for one agent process; it is killed past that
 PATIENCE = 60            # seconds to wait for Turnscope to show what an agent wrote
 TOOL_CALLS = 2           # shell commands per prompt (so each prompt is TOOL_CALLS + 1 model calls)
 
+# The summary `import --agents` ends with; counts may have thousands separators (1,234).
 IMPORT_LINE = re.compile(
-    r"imported (\d+) turns in (\d+) sessions from (\d+) files \((\d+) lines skipped\) in ([0-9.]+) s")
+    r"imported ([\d,]+) turns in ([\d,]+) sessions from ([\d,]+) files \(([\d,]+) lines skipped\) in ([0-9.]+) s")
 
 # Turnscope prices (bundled table): Claude Sonnet 4.5 per token; what Claude Code itself charges.
 SONNET_45 = {"input": 3e-6, "output": 15e-6, "cacheRead": 0.3e-6, "cacheWrite5m": 3.75e-6}
@@ -107,7 +108,7 @@ def import_agents(home: Path, db: Path, claude_dir: Path, codex_dir: Path) -> tu
     lines = [line for line in out.stdout.splitlines() if line.strip()]
     match = IMPORT_LINE.fullmatch(lines[-1].strip()) if lines else None
     assert match, f"the last line of turnscope import --agents is not the summary:\n{out.stdout}\n{out.stderr}"
-    turns, sessions, files, skipped = (int(match.group(i)) for i in range(1, 5))
+    turns, sessions, files, skipped = (int(match.group(i).replace(",", "")) for i in range(1, 5))
     return out, (turns, sessions, files, skipped, float(match.group(5)))
 
 
@@ -407,14 +408,16 @@ def test_final_answers_are_the_turns_output(imported):
 
 
 def test_costs(imported):
-    """Every turn is priced (the models are in the bundled table); Claude Code's sum matches what
-    Claude Code itself charged (its cost-state), to the cent and beyond."""
+    """Every turn is priced (the models are in the bundled table); for Claude Code, Turnscope's sum
+    and the total Claude Code reported itself (its cost-state lines) both equal the list price."""
     for session in imported.sessions.values():
         listed = imported.listed_session(session)
         assert isinstance(listed.get("costUSD"), (int, float)) and listed["costUSD"] > 0, listed
         assert listed.get("unpricedTurns") == 0, listed
         if session.agent == "claude":
             assert approx_equal(listed["costUSD"], len(session.calls) * claude_call_cost(), 1e-6), listed
+            # Claude Code's own running total (its last cost-state line), shown beside Turnscope's.
+            assert approx_equal(listed.get("reportedCostUSD"), len(session.calls) * claude_call_cost(), 1e-6), listed
 
 
 def test_importing_again_changes_nothing(imported):
@@ -446,13 +449,23 @@ def start_agent(agents: Agents, agent: str, prompt: str) -> AgentRun:
     return agents.claude(prompt) if agent == "claude" else agents.codex(prompt)
 
 
+def while_running(run: AgentRun, probe):
+    """`probe`, failing the test at once if the agent has exited (it must not have yet)."""
+    def checked():
+        running = run.running  # before the probe: a probe that sees nothing from an exited agent fails
+        found = probe()
+        if not found and not running:
+            pytest.fail(f"the agent exited too early\n{run.describe()}", pytrace=False)
+        return found
+    return checked
+
+
 def session_of_first_call(fake: FakeModel, api: str, run: AgentRun) -> str:
     """The agent's session id as its requests name it, once it has made one."""
     def first():
         answered = fake.answered(api=api)
         return answered[0]["session"] if answered and answered[0]["session"] else None
-    return wait_until(f"the agent's first model call", first, timeout=AGENT_TIMEOUT,
-                      describe=lambda: run.describe() if not run.running else "")
+    return wait_until("the agent's first model call", while_running(run, first), timeout=AGENT_TIMEOUT)
 
 
 @pytest.mark.parametrize("agent", ["claude", "codex"])
@@ -481,8 +494,8 @@ def test_serve_follows_a_running_agent(live, agent, tmp_path):
         assert seen.get("source") == ("claude-code" if agent == "claude" else "codex"), seen
         assert seen.get("project") == str(agents.work), seen
         assert seen.get("label") == prompt, seen
-        wait_until("the agent to wait for its final answer", fake.held.is_set, timeout=AGENT_TIMEOUT,
-                   describe=describe)
+        wait_until("the agent to wait for its final answer", while_running(run, fake.held.is_set),
+                   timeout=AGENT_TIMEOUT, describe=describe)
         wait_until(f"all {TOOL_CALLS} tool-call turns while the agent runs",
                    lambda: (s := listed()) and s.get("turnCount") == TOOL_CALLS, describe=describe)
         assert run.running, describe()
@@ -555,7 +568,20 @@ class Tmux:
         self.run("kill-server")
 
 
-def test_browser_shows_a_running_claude_session(live, tmp_path):
+def turns_on_row(screen: str, session_id: str) -> int | None:
+    """The Turns column of the sessions list's row for `session_id`: the first number after the
+    short id (the User column between them is a dash for agents)."""
+    for line in screen.splitlines():
+        if session_id[:8] in line:
+            numbers = [word for word in line.split(session_id[:8], 1)[1].split() if word.isdigit()]
+            return int(numbers[0]) if numbers else None
+    return None
+
+
+@pytest.mark.parametrize("agent", ["claude", "codex"])
+def test_browser_shows_a_running_agent_session(live, agent, tmp_path):
+    """`turnscope` (the browser) in a 120x40 tmux pane, following the agents' folders: a session
+    shows in the list, label and turns, while its agent still runs."""
     agents, fake = live
     db = tmp_path / "browser.db"
     tmux = Tmux(tmp_path, agents.home)
@@ -565,14 +591,22 @@ def test_browser_shows_a_running_claude_session(live, tmp_path):
         tmux.wait_for("the browser's sessions screen", lambda s: "turnscope › Sessions" in s)
         token = job()
         prompt = f"Tmux job-{token}: run the checks one step at a time."
-        run = agents.claude(prompt)
-        sid = session_of_first_call(fake, "anthropic", run)
+        run = start_agent(agents, agent, prompt)
+        sid = session_of_first_call(fake, "anthropic" if agent == "claude" else "openai", run)
         screen = tmux.wait_for(f"the running session (job-{token} or {sid[:8]}) in the sessions list",
                                lambda s: f"job-{token}" in s or sid[:8] in s,
                                extra=lambda: f"agent running: {run.running}\n{run.describe()}")
         assert run.running, f"the agent must still be running when its session shows\n{screen}"
+        # Its row's turn count follows the agent: the tool-call turns while it waits for its final
+        # answer, all of them once it has exited.
+        tmux.wait_for(f"{TOOL_CALLS} turns on the session's row while the agent runs",
+                      lambda s: turns_on_row(s, sid) == TOOL_CALLS, extra=lambda: run.describe())
+        assert run.running, run.describe()
         fake.release()
         assert run.wait() == 0, run.describe()
+        calls = len(fake.answered(session=sid))
+        tmux.wait_for(f"{calls} turns on the session's row after the agent exits",
+                      lambda s: turns_on_row(s, sid) == calls)
         tmux.send("q")
         exited = tmux.wait_for("the browser to exit", lambda s: "turnscope exited " in s)
         assert "turnscope exited 0" in exited, exited

@@ -56,6 +56,6 @@ public enum TranscriptFormat: String, Sendable, Hashable {
     private static let claudeTypes: Set<String> = [
         "user", "assistant", "system", "summary", "file-history-snapshot", "queue-operation", "progress", "attachment",
         "ai-title", "api-request", "api-request-blob", "api-request-shape", "api-request-route", "cost-state",
-        "last-prompt", "tools-used", "atis-latch",
+        "last-prompt", "tools-used", "atis-latch", "mode",
     ]
 }
