@@ -58,8 +58,11 @@ class Collector:
         env = {k: v for k, v in os.environ.items()
                if not k.startswith(("TURNSCOPE_", "LANGFUSE_")) and k not in _SCRUBBED}
         env.update({k: v for k, v in extra.items() if v is not None})
+        # The developer's own Claude Code and Codex sessions stay out of the test's database:
+        # only a test that names the agents' folders follows them.
+        agent_args = () if "--claude-dir" in args or "--codex-dir" in args else ("--no-agents",)
         self.proc = subprocess.Popen(
-            [str(BIN), "serve", "--db", str(self.db), "--listen", "127.0.0.1:0", *args],
+            [str(BIN), "serve", "--db", str(self.db), "--listen", "127.0.0.1:0", *agent_args, *args],
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, text=True, env=env)
         threading.Thread(target=self._read_stdout, daemon=True).start()
         threading.Thread(target=self._read_stderr, daemon=True).start()
