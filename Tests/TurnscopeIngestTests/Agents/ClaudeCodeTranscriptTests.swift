@@ -383,6 +383,68 @@ import TurnscopeModel
         #expect(merged.traces.values.first?.output == nil)
     }
 
+    /// A request built on a failed attempt (never answered) still gets its reply and tool result
+    /// from the chain; a request whose base is unknown falls back to the chain, system prompt kept.
+    @Test func requestsBuildOnEarlierOnesAndFallBackToTheChain() throws {
+        let request: (String, [String: JSONValue]) -> String = { id, fields in
+            var object: [String: JSONValue] = [
+                "type": "api-request", "id": .string(id), "shapeHash": "S", "timestamp": "2026-01-01T00:00:01Z",
+                "params": ["model": "claude-sonnet-4-5", "max_tokens": 100, "betas": ["x"]],
+            ]
+            object.merge(fields) { _, new in new }
+            return Self.line(object)
+        }
+        let blob: (String, JSONValue, JSONValue) -> String = { hash, role, content in
+            Self.line(["type": "api-request-blob", "hash": .string(hash), "message": ["role": role, "content": content]])
+        }
+        let lines = [
+            Self.user("u1", parent: nil, "Q1", at: "2026-01-01T00:00:00Z", extra: ["promptId": "p1"]),
+            Self.line(["type": "api-request-shape", "shapeHash": "S", "shape": ["system": [["type": "text", "text": "SYS"]], "tools": []]]),
+            blob("b1", "user", [["type": "text", "text": "<system-reminder>r</system-reminder>"], ["type": "text", "text": "Q1"]]),
+            request("r1", ["keep": 0, "tail": ["b1"]]),
+            Self.assistant(
+                "a1", parent: "u1", id: "msg_1", [["type": "tool_use", "id": "t1", "name": "Read", "input": ["path": "x"]]],
+                at: "2026-01-01T00:00:02Z", extra: ["requestRef": "r1"]),
+            Self.user(
+                "u2", parent: "a1", [["type": "tool_result", "tool_use_id": "t1", "content": [["type": "text", "text": "no such file"]], "is_error": true]],
+                at: "2026-01-01T00:00:03Z", extra: ["promptId": "p1"]),
+            blob("b2", "system", "note"),
+            request("r2", ["base": "r1", "keep": 1, "tail": ["reply-hash", "result-hash", "b2"]]),
+            Self.line([
+                "type": "system", "subtype": "api_error", "uuid": "s1", "parentUuid": "u2", "timestamp": "2026-01-01T00:00:04Z",
+            ]),
+            blob("b3", "user", "go on"),
+            request("r3", ["base": "r2", "keep": 4, "tail": ["b3"], "params": ["model": "claude-sonnet-4-5", "max_tokens": 200]]),
+            Self.assistant(
+                "a3", parent: "s1", id: "msg_3", [["type": "text", "text": "done"]], at: "2026-01-01T00:00:05Z",
+                extra: ["requestRef": "r3"]),
+            request("r4", ["base": "unknown", "keep": 2, "tail": []]),
+            Self.assistant(
+                "a4", parent: "a3", id: "msg_4", [["type": "text", "text": "really done"]], at: "2026-01-01T00:00:06Z",
+                extra: ["requestRef": "r4"]),
+        ]
+        let merged = Self.merged(lines, path: Self.path)
+        let reply = Message(role: .assistant, parts: [.toolCall(ToolCall(id: "t1", name: "Read", arguments: ["path": "x"]))])
+        let result = Message(role: .tool, parts: [.toolResult(ToolResult(callId: "t1", content: "no such file", isError: true))])
+        let third = try #require(merged.observations["claude-code:msg_3"])
+        #expect(
+            third.input
+                == .messages([
+                    .text(.system, "SYS"),
+                    Message(role: .user, parts: [.text("<system-reminder>r</system-reminder>"), .text("Q1")]),
+                    reply, result, .text(.system, "note"), .text(.user, "go on"),
+                ]))
+        #expect(third.modelParameters == ["model": "claude-sonnet-4-5", "max_tokens": 200])
+        let fourth = try #require(merged.observations["claude-code:msg_4"])
+        #expect(
+            fourth.input
+                == .messages([.text(.system, "SYS"), .text(.user, "Q1"), reply, result, .text(.assistant, "done")]))
+        #expect(fourth.modelParameters == ["model": "claude-sonnet-4-5", "max_tokens": 100])
+        #expect(merged.observations["claude-code:t1"]?.level == .error)
+        #expect(merged.observations["claude-code:t1"]?.output == .json("no such file"))
+        #expect(merged.generations.count == 3)
+    }
+
     @Test func olderLinesCarryTheClientsCost() {
         let lines = [
             Self.user("u1", parent: nil, "hello", at: "2025-03-01T00:00:00Z"),

@@ -52,8 +52,14 @@ extension ClaudeCodeTranscriptReader {
             let conversation = self.conversation
             resolved = requests.resolve(ref) { count in conversation.lastMessages(count, endingAt: response.parentUuid) }
         }
-        var messages = resolved?.system.map { [$0] } ?? []
-        messages += resolved?.messages ?? conversation.messages(endingAt: response.parentUuid)
+        let messages: [Message]
+        if let prompt = resolved?.prompt {
+            messages = prompt
+        } else if let system = resolved?.system {
+            messages = [system] + conversation.messages(endingAt: response.parentUuid)
+        } else {
+            messages = conversation.messages(endingAt: response.parentUuid)
+        }
         var sentAt = resolved?.sentAt
         if sentAt == nil, let parent = response.parentUuid, let time = conversation.timestamp(of: parent),
             let first = response.firstTimestamp, time <= first
