@@ -47,7 +47,8 @@ struct ClaudeRequestLog {
         guard let request = requests[id] else { return nil }
         let system = request.shapeHash.flatMap { systems[$0] }
         return Resolved(
-            system: system, prompt: prompt(of: id, system: system, chainTail: chainTail), parameters: request.parameters,
+            system: system, prompt: prompt(of: id, system: system, chainTail: chainTail),
+            parameters: request.parameters,
             sentAt: request.timestamp)
     }
 
@@ -105,7 +106,9 @@ struct ClaudeRequestLog {
 
     /// Appends the blobs of `tail`, with an empty message as a hole for each hash without one;
     /// holes are positions counted from the start of `list`.
-    private func append<List: RangeReplaceableCollection<Message>>(_ tail: [String], to list: inout List, holes: inout [Int]) {
+    private func append<List: RangeReplaceableCollection<Message>>(
+        _ tail: [String], to list: inout List, holes: inout [Int]
+    ) {
         for hash in tail {
             if let blob = blobs[hash] {
                 list.append(blob)
