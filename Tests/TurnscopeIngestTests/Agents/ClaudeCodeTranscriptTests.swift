@@ -37,7 +37,9 @@ import TurnscopeModel
         for (index, line) in lines.enumerated() {
             var bytes = Array(line.utf8)
             let result = bytes.withUnsafeMutableBytes { buffer in
-                Result { () throws(TranscriptLineError) in try reader.read(line: UnsafeRawBufferPointer(buffer), number: index + 1) }
+                Result { () throws(TranscriptLineError) in
+                    try reader.read(line: UnsafeRawBufferPointer(buffer), number: index + 1)
+                }
             }
             switch result {
             case .success(let new): records += new
@@ -61,7 +63,10 @@ import TurnscopeModel
             for record in records {
                 switch record {
                 case .trace(let new):
-                    guard var old = traces[new.id] else { traces[new.id] = new; continue }
+                    guard var old = traces[new.id] else {
+                        traces[new.id] = new
+                        continue
+                    }
                     old.name = policy.pick(old.name, new.name)
                     old.sessionId = policy.pick(old.sessionId, new.sessionId)
                     old.timestamp = policy.first(old.timestamp, new.timestamp)
@@ -70,7 +75,10 @@ import TurnscopeModel
                     old.output = policy.pick(old.output, new.output)
                     traces[new.id] = old
                 case .observation(let new):
-                    guard var old = observations[new.id] else { observations[new.id] = new; continue }
+                    guard var old = observations[new.id] else {
+                        observations[new.id] = new
+                        continue
+                    }
                     old.traceId = policy.first(old.traceId, new.traceId)
                     old.parentId = policy.pick(old.parentId, new.parentId)
                     old.kind = policy.first(old.kind, new.kind)
@@ -89,7 +97,10 @@ import TurnscopeModel
                     old.statusMessage = policy.pick(old.statusMessage, new.statusMessage)
                     observations[new.id] = old
                 case .session(let new):
-                    guard var old = sessions[new.id] else { sessions[new.id] = new; continue }
+                    guard var old = sessions[new.id] else {
+                        sessions[new.id] = new
+                        continue
+                    }
                     old.source = policy.pick(old.source, new.source)
                     old.project = policy.pick(old.project, new.project)
                     old.label = policy.pick(old.label, new.label)
@@ -121,7 +132,9 @@ import TurnscopeModel
     /// then the messages, through the same normalizer the collector uses.
     static func sentPrompt(_ body: JSONValue) throws -> [Message] {
         let blocks = try #require(body["system"]?.arrayValue)
-        let system = blocks.compactMap { $0["text"]?.stringValue }.filter { !$0.hasPrefix("x-anthropic-billing-header") }
+        let system = blocks.compactMap { $0["text"]?.stringValue }.filter {
+            !$0.hasPrefix("x-anthropic-billing-header")
+        }
         let list = try #require(body["messages"])
         let messages = try #require(PayloadNormalizer.messages(from: list))
         return [Message(role: .system, parts: system.map { .text($0) })] + messages
@@ -134,7 +147,8 @@ import TurnscopeModel
         let generations = merged.generations
         #expect(generations.map(\.id) == ["claude-code:msg_fake000001", "claude-code:msg_fake000003"])
         for generation in generations {
-            #expect(generation.usage == Usage(input: 25, output: 40, cacheRead: 12_000, cacheWrite5m: 800, cacheWrite1h: 0))
+            #expect(
+                generation.usage == Usage(input: 25, output: 40, cacheRead: 12_000, cacheWrite5m: 800, cacheWrite1h: 0))
             #expect(generation.model == "claude-opus-5-5")
             #expect(generation.level == nil)
             #expect(generation.cost == nil)
@@ -233,7 +247,10 @@ import TurnscopeModel
     @Test func fixtureMergesTheBlocksOfOneResponseWithTheLargestOutput() throws {
         let merged = Self.merged(Self.lines(try Self.fixture("claude_code_session")), path: Self.fixturePath)
         let generations = merged.generations
-        #expect(generations.map(\.id) == ["claude-code:msg_01Cm1nVBboJMbQ37NvDqsiJ9", "claude-code:msg_01HnFmNDPBxSQAcSqyrBpRNA"])
+        #expect(
+            generations.map(\.id) == [
+                "claude-code:msg_01Cm1nVBboJMbQ37NvDqsiJ9", "claude-code:msg_01HnFmNDPBxSQAcSqyrBpRNA",
+            ])
         let first = generations[0]
         #expect(first.usage == Usage(input: 4, output: 159, cacheRead: 22_137, cacheWrite5m: 2_285, cacheWrite1h: 0))
         #expect(
@@ -258,7 +275,8 @@ import TurnscopeModel
         #expect(first.metadata?["stopReason"] == "tool_use")
         #expect(first.modelParameters == nil)
         #expect(first.input == .messages([.text(.user, "run the unit tests and fix failures")]))
-        #expect(generations[1].usage == Usage(input: 6, output: 14, cacheRead: 24_422, cacheWrite5m: 310, cacheWrite1h: 0))
+        #expect(
+            generations[1].usage == Usage(input: 6, output: 14, cacheRead: 24_422, cacheWrite5m: 310, cacheWrite1h: 0))
     }
 
     @Test func fixtureRebuildsTheSecondPromptAlongTheParentChain() throws {
@@ -269,7 +287,10 @@ import TurnscopeModel
         // The three lines of the first response are one assistant message.
         #expect(second[1].parts.count == 3)
         #expect(second[1].toolCalls.map(\.id) == ["toolu_01VbG7kX2pQ9rT4sW6yZ8aC1"])
-        #expect(second[2].toolResults == [ToolResult(callId: "toolu_01VbG7kX2pQ9rT4sW6yZ8aC1", content: "3 passed in 0.41s")])
+        #expect(
+            second[2].toolResults == [
+                ToolResult(callId: "toolu_01VbG7kX2pQ9rT4sW6yZ8aC1", content: "3 passed in 0.41s")
+            ])
 
         let tool = try #require(merged.observations["claude-code:toolu_01VbG7kX2pQ9rT4sW6yZ8aC1"])
         #expect(tool.output == .json("3 passed in 0.41s"))
@@ -298,6 +319,31 @@ import TurnscopeModel
         let again = Self.read(lines, path: path)
         #expect(Set(again.records.map(\.id)) == Set(whole.records.map(\.id)))
         #expect(Merged(whole.records + again.records) == Merged(whole.records))
+    }
+
+    /// A reader started at any line (a resumed import) names what it reads as a whole read does.
+    /// The one thing it cannot know is a prompt it did not read: a response read before any line
+    /// of its prompt goes to a trace named after the response itself.
+    @Test func readingFromAnyLineGivesTheSameIds() throws {
+        let lines = Self.lines(try Self.fixture(Self.capturedSession))
+        let whole = Self.read(lines, path: Self.capturedPath)
+        let orphanTraces = Set(
+            ["msg_fake000001", "msg_fake000003"].map { "claude-code:\(Self.capturedSession):\($0)" })
+        let known = Set(whole.records.map(\.id)).union(orphanTraces)
+        for start in lines.indices {
+            let part = Self.read(Array(lines[start...]), path: Self.capturedPath)
+            #expect(part.errors.isEmpty)
+            #expect(Set(part.records.map(\.id)).isSubset(of: known), "from line \(start + 1)")
+        }
+        // The tool result names the prompt: the last response lands in the prompt's trace.
+        let tail = Self.merged(Array(lines[24...]), path: Self.capturedPath)
+        #expect(tail.generations.map(\.id) == ["claude-code:msg_fake000003"])
+        #expect(
+            tail.generations.first?.traceId
+                == "claude-code:\(Self.capturedSession):f0922016-5295-4b9e-ac2d-526851b9af85")
+        #expect(
+            tail.generations.first?.usage
+                == Usage(input: 25, output: 40, cacheRead: 12_000, cacheWrite5m: 800, cacheWrite1h: 0))
     }
 
     @Test func aMalformedLineInTheMiddleIsReportedAndTheRestIsRead() throws {
@@ -331,7 +377,9 @@ import TurnscopeModel
         return JSONText.string(.object(object))
     }
 
-    static func user(_ uuid: String, parent: String?, _ content: JSONValue, at time: String, extra: [String: JSONValue] = [:])
+    static func user(
+        _ uuid: String, parent: String?, _ content: JSONValue, at time: String, extra: [String: JSONValue] = [:]
+    )
         -> String
     {
         var object: [String: JSONValue] = [
@@ -343,7 +391,8 @@ import TurnscopeModel
     }
 
     static func assistant(
-        _ uuid: String, parent: String, id: String, model: String = "claude-sonnet-4-5", _ blocks: [JSONValue], at time: String,
+        _ uuid: String, parent: String, id: String, model: String = "claude-sonnet-4-5", _ blocks: [JSONValue],
+        at time: String,
         output: Int64 = 10, extra: [String: JSONValue] = [:]
     ) -> String {
         var object: [String: JSONValue] = [
@@ -361,7 +410,8 @@ import TurnscopeModel
         let lines = [
             Self.user("u1", parent: nil, "fix the build", at: "2026-01-01T00:00:00Z"),
             Self.line([
-                "type": "system", "subtype": "api_error", "uuid": "s1", "parentUuid": "u1", "timestamp": "2026-01-01T00:00:01Z",
+                "type": "system", "subtype": "api_error", "uuid": "s1", "parentUuid": "u1",
+                "timestamp": "2026-01-01T00:00:01Z",
                 "level": "error", "error": ["status": 529], "retryInMs": 500, "retryAttempt": 1, "maxRetries": 10,
             ]),
             Self.assistant(
@@ -383,6 +433,87 @@ import TurnscopeModel
         #expect(merged.traces.values.first?.output == nil)
     }
 
+    /// A request built on a failed attempt (never answered) still gets its reply and tool result
+    /// from the chain; a request whose base is unknown falls back to the chain, system prompt kept.
+    @Test func requestsBuildOnEarlierOnesAndFallBackToTheChain() throws {
+        let request: (String, [String: JSONValue]) -> String = { id, fields in
+            var object: [String: JSONValue] = [
+                "type": "api-request", "id": .string(id), "shapeHash": "S", "timestamp": "2026-01-01T00:00:01Z",
+                "params": ["model": "claude-sonnet-4-5", "max_tokens": 100, "betas": ["x"]],
+            ]
+            object.merge(fields) { _, new in new }
+            return Self.line(object)
+        }
+        let blob: (String, JSONValue, JSONValue) -> String = { hash, role, content in
+            Self.line([
+                "type": "api-request-blob", "hash": .string(hash), "message": ["role": role, "content": content],
+            ])
+        }
+        let lines = [
+            Self.user("u1", parent: nil, "Q1", at: "2026-01-01T00:00:00Z", extra: ["promptId": "p1"]),
+            Self.line([
+                "type": "api-request-shape", "shapeHash": "S",
+                "shape": ["system": [["type": "text", "text": "SYS"]], "tools": []],
+            ]),
+            blob(
+                "b1", "user",
+                [["type": "text", "text": "<system-reminder>r</system-reminder>"], ["type": "text", "text": "Q1"]]),
+            request("r1", ["keep": 0, "tail": ["b1"]]),
+            Self.assistant(
+                "a1", parent: "u1", id: "msg_1",
+                [["type": "tool_use", "id": "t1", "name": "Read", "input": ["path": "x"]]],
+                at: "2026-01-01T00:00:02Z", extra: ["requestRef": "r1"]),
+            Self.user(
+                "u2", parent: "a1",
+                [
+                    [
+                        "type": "tool_result", "tool_use_id": "t1",
+                        "content": [["type": "text", "text": "no such file"]], "is_error": true,
+                    ]
+                ],
+                at: "2026-01-01T00:00:03Z", extra: ["promptId": "p1"]),
+            blob("b2", "system", "note"),
+            request("r2", ["base": "r1", "keep": 1, "tail": ["reply-hash", "result-hash", "b2"]]),
+            Self.line([
+                "type": "system", "subtype": "api_error", "uuid": "s1", "parentUuid": "u2",
+                "timestamp": "2026-01-01T00:00:04Z",
+            ]),
+            blob("b3", "user", "go on"),
+            request(
+                "r3",
+                ["base": "r2", "keep": 4, "tail": ["b3"], "params": ["model": "claude-sonnet-4-5", "max_tokens": 200]]),
+            Self.assistant(
+                "a3", parent: "s1", id: "msg_3", [["type": "text", "text": "done"]], at: "2026-01-01T00:00:05Z",
+                extra: ["requestRef": "r3"]),
+            request("r4", ["base": "unknown", "keep": 2, "tail": []]),
+            Self.assistant(
+                "a4", parent: "a3", id: "msg_4", [["type": "text", "text": "really done"]], at: "2026-01-01T00:00:06Z",
+                extra: ["requestRef": "r4"]),
+        ]
+        let merged = Self.merged(lines, path: Self.path)
+        let reply = Message(
+            role: .assistant, parts: [.toolCall(ToolCall(id: "t1", name: "Read", arguments: ["path": "x"]))])
+        let result = Message(
+            role: .tool, parts: [.toolResult(ToolResult(callId: "t1", content: "no such file", isError: true))])
+        let third = try #require(merged.observations["claude-code:msg_3"])
+        #expect(
+            third.input
+                == .messages([
+                    .text(.system, "SYS"),
+                    Message(role: .user, parts: [.text("<system-reminder>r</system-reminder>"), .text("Q1")]),
+                    reply, result, .text(.system, "note"), .text(.user, "go on"),
+                ]))
+        #expect(third.modelParameters == ["model": "claude-sonnet-4-5", "max_tokens": 200])
+        let fourth = try #require(merged.observations["claude-code:msg_4"])
+        #expect(
+            fourth.input
+                == .messages([.text(.system, "SYS"), .text(.user, "Q1"), reply, result, .text(.assistant, "done")]))
+        #expect(fourth.modelParameters == ["model": "claude-sonnet-4-5", "max_tokens": 100])
+        #expect(merged.observations["claude-code:t1"]?.level == .error)
+        #expect(merged.observations["claude-code:t1"]?.output == .json("no such file"))
+        #expect(merged.generations.count == 3)
+    }
+
     @Test func olderLinesCarryTheClientsCost() {
         let lines = [
             Self.user("u1", parent: nil, "hello", at: "2025-03-01T00:00:00Z"),
@@ -401,7 +532,8 @@ import TurnscopeModel
         let lines = [
             Self.user("s1", parent: nil, "Find every caller of parse()", at: "2026-01-01T00:00:00Z", extra: sidechain),
             Self.assistant(
-                "s2", parent: "s1", id: "msg_agent_1", [["type": "text", "text": "Three callers."]], at: "2026-01-01T00:00:03Z",
+                "s2", parent: "s1", id: "msg_agent_1", [["type": "text", "text": "Three callers."]],
+                at: "2026-01-01T00:00:03Z",
                 extra: sidechain),
         ]
         let merged = Self.merged(lines, path: agentPath)
@@ -418,6 +550,29 @@ import TurnscopeModel
         #expect(merged.sessions[Self.session]?.project == "/work")
     }
 
+    /// Very old versions wrote side chains into the session file without an agent id: they stay in
+    /// the prompt's trace and their task is not taken for a prompt.
+    @Test func sideChainsWithoutAnAgentIdStayInThePromptsTrace() {
+        let sidechain: [String: JSONValue] = ["isSidechain": true]
+        let lines = [
+            Self.user("u1", parent: nil, "main task", at: "2025-01-01T00:00:00Z"),
+            Self.assistant(
+                "a1", parent: "u1", id: "msg_main", [["type": "text", "text": "main done"]], at: "2025-01-01T00:00:01Z"),
+            Self.user("s1", parent: nil, "sub task", at: "2025-01-01T00:00:02Z", extra: sidechain),
+            Self.assistant(
+                "s2", parent: "s1", id: "msg_side", [["type": "text", "text": "sub done"]], at: "2025-01-01T00:00:03Z",
+                extra: sidechain),
+        ]
+        let merged = Self.merged(lines, path: Self.path)
+        let traceId = "claude-code:\(Self.session):u1"
+        #expect(Array(merged.traces.keys) == [traceId])
+        #expect(merged.traces[traceId]?.output == .json("main done"))
+        #expect(merged.generations.map(\.traceId) == [traceId, traceId])
+        #expect(merged.observations["claude-code:msg_side"]?.metadata?["isSidechain"] == true)
+        #expect(merged.observations["claude-code:msg_side"]?.input == .messages([.text(.user, "sub task")]))
+        #expect(merged.sessions[Self.session]?.label == "main task")
+    }
+
     @Test func aReplayedResponseIsOneGenerationAndLabelsSkipInjectedText() {
         let block: [JSONValue] = [["type": "text", "text": "Done."]]
         let lines = [
@@ -427,7 +582,11 @@ import TurnscopeModel
             Self.user("m2", parent: "m1", "<local-command-stdout></local-command-stdout>", at: "2026-01-01T00:00:00Z"),
             Self.user("m3", parent: "m2", "Caveat: injected", at: "2026-01-01T00:00:00Z", extra: ["isMeta": true]),
             Self.user(
-                "m4", parent: "m3", .array([["type": "text", "text": "<system-reminder>be nice</system-reminder>"], ["type": "text", "text": "  Tidy the README  "]]),
+                "m4", parent: "m3",
+                .array([
+                    ["type": "text", "text": "<system-reminder>be nice</system-reminder>"],
+                    ["type": "text", "text": "  Tidy the README  "],
+                ]),
                 at: "2026-01-01T00:00:01Z"),
             Self.assistant("m5", parent: "m4", id: "msg_same", block, at: "2026-01-01T00:00:02Z"),
             // A resumed session copies the exchange with the same message id.
@@ -440,7 +599,9 @@ import TurnscopeModel
         // The reminder stays in the prompt: it is what the model was sent.
         #expect(
             merged.generations.first?.input?.messages?.last
-                == Message(role: .user, parts: [.text("<system-reminder>be nice</system-reminder>"), .text("  Tidy the README  ")]))
+                == Message(
+                    role: .user,
+                    parts: [.text("<system-reminder>be nice</system-reminder>"), .text("  Tidy the README  ")]))
     }
 
     @Test func linesWithoutASessionIdTakeTheFilesSession() {
@@ -448,7 +609,9 @@ import TurnscopeModel
         first = first.replacingOccurrences(of: "\"sessionId\":\"\(Self.session)\",", with: "")
         #expect(!first.contains("sessionId"))
         let lines = [
-            first, Self.assistant("a1", parent: "u1", id: "msg_1", [["type": "text", "text": "Hi."]], at: "2026-01-01T00:00:01Z"),
+            first,
+            Self.assistant(
+                "a1", parent: "u1", id: "msg_1", [["type": "text", "text": "Hi."]], at: "2026-01-01T00:00:01Z"),
         ]
         let merged = Self.merged(lines, path: Self.path)
         #expect(Array(merged.traces.keys) == ["claude-code:\(Self.session):u1"])

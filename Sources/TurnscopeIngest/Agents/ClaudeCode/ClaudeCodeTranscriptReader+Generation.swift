@@ -9,8 +9,7 @@ extension ClaudeCodeTranscriptReader {
 
         var generation = ObservationRecord(
             id: response.generationId, traceId: response.traceId, kind: .generation, name: "llm_request",
-            startTime: response.firstTimestamp, endTime: response.lastTimestamp,
-            completionStartTime: response.firstTimestamp,
+            endTime: response.lastTimestamp, completionStartTime: response.firstTimestamp,
             output: .messages([Message(role: .assistant, parts: response.parts)]), metadata: metadata(of: response))
         if !response.promptSent {
             // The prompt cannot change with later blocks of the response: it goes out once.
@@ -18,8 +17,9 @@ extension ClaudeCodeTranscriptReader {
             let prompt = prompt(of: response)
             generation.input = prompt.messages.isEmpty ? nil : .messages(prompt.messages)
             generation.modelParameters = prompt.parameters
-            generation.startTime = prompt.sentAt ?? generation.startTime
+            response.sentAt = prompt.sentAt ?? response.firstTimestamp
         }
+        generation.startTime = response.sentAt
         if response.isFailure {
             // A locally made error line: nothing was billed, and its model must not be priced.
             generation.level = .error
@@ -35,7 +35,11 @@ extension ClaudeCodeTranscriptReader {
             tools.called(call, at: time, generationId: response.generationId, traceId: response.traceId, into: &records)
         }
         response.toolCallsSent = response.toolCalls.count
-        if !response.isFailure, response.toolCalls.isEmpty, let text = ClaudeContent.text(of: response.parts) {
+        // A side chain that has no trace of its own does not answer the prompt it runs under.
+        let hasOwnTrace = !response.isSidechain || response.agentId != nil
+        if hasOwnTrace, !response.isFailure, response.toolCalls.isEmpty,
+            let text = ClaudeContent.text(of: response.parts)
+        {
             prompts.answered(traceId: response.traceId, text: text, into: &records)
         }
         self.response = response
@@ -50,10 +54,17 @@ extension ClaudeCodeTranscriptReader {
         var resolved: ClaudeRequestLog.Resolved?
         if let ref = response.requestRef {
             let conversation = self.conversation
-            resolved = requests.resolve(ref) { count in conversation.lastMessages(count, endingAt: response.parentUuid) }
+            resolved = requests.resolve(ref) { count in conversation.lastMessages(count, endingAt: response.parentUuid)
+            }
         }
-        var messages = resolved?.system.map { [$0] } ?? []
-        messages += resolved?.messages ?? conversation.messages(endingAt: response.parentUuid)
+        let messages: [Message]
+        if let prompt = resolved?.prompt {
+            messages = prompt
+        } else if let system = resolved?.system {
+            messages = [system] + conversation.messages(endingAt: response.parentUuid)
+        } else {
+            messages = conversation.messages(endingAt: response.parentUuid)
+        }
         var sentAt = resolved?.sentAt
         if sentAt == nil, let parent = response.parentUuid, let time = conversation.timestamp(of: parent),
             let first = response.firstTimestamp, time <= first

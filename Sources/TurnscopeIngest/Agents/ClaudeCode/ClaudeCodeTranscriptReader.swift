@@ -119,13 +119,17 @@ public struct ClaudeCodeTranscriptReader: TranscriptReader {
                 into: &records)
             return
         }
+        // A side chain without an agent id (very old versions) must not pass its task for a prompt.
+        guard line.isSidechain != true else { return }
         if isTyped, let text { sessions.prompted(sessionId, text: text, into: &records) }
         prompts.user(
             sessionId: sessionId, promptId: user.promptId, uuid: line.uuid, timestamp: line.timestamp, text: text,
             startsPrompt: isPrompt, isTyped: isTyped, into: &records)
     }
 
-    private mutating func readAssistant(_ line: ClaudeLine, _ assistant: ClaudeAssistantLine, into records: inout [Record]) {
+    private mutating func readAssistant(
+        _ line: ClaudeLine, _ assistant: ClaudeAssistantLine, into records: inout [Record]
+    ) {
         link(line, .assistant(messageId: assistant.messageId, parts: assistant.parts))
         let sessionId = session(of: line) ?? "unknown"
         sessions.saw(sessionId, cwd: line.cwd, into: &records)

@@ -17,7 +17,8 @@ enum ClaudeContent {
         case let value? where value.stringValue != nil || value.arrayValue != nil:
             content = value
         case let other?:
-            throw FieldError(path: message.path(of: "content"), reason: "expected a string or an array, got \(other.typeName)")
+            throw FieldError(
+                path: message.path(of: "content"), reason: "expected a string or an array, got \(other.typeName)")
         }
         let wrapped: JSONValue = .object(["role": .string(role.rawValue), "content": content])
         if let converted = PayloadNormalizer.messages(from: wrapped)?.first { return converted }
@@ -33,7 +34,8 @@ enum ClaudeContent {
         for part in message.parts {
             switch part {
             case .toolResult: return nil
-            case .text(let text) where !text.drop(while: \.isWhitespace).hasPrefix("<system-reminder>"): texts.append(text)
+            case .text(let text) where !text.drop(while: \.isWhitespace).hasPrefix("<system-reminder>"):
+                texts.append(text)
             default: continue
             }
         }
@@ -67,7 +69,8 @@ enum ClaudeContent {
     }
 
     private static let nonPromptPrefixes = [
-        "<command-", "<local-command-", "<system-reminder>", "[Request interrupted", "Caveat: The messages below were generated",
+        "<command-", "<local-command-", "<system-reminder>", "[Request interrupted",
+        "Caveat: The messages below were generated",
     ]
 
     /// `text` without leading and trailing white space (no Foundation needed).

@@ -49,7 +49,8 @@ enum ClaudeEntry {
         case "api-request":
             self = .request(id: try fields.requiredString("id"), try ClaudeRequest(fields))
         case "cost-state":
-            self = .costState(sessionId: try fields.requiredString("sessionId"), total: try fields.number("totalCostUSD"))
+            self = .costState(
+                sessionId: try fields.requiredString("sessionId"), total: try fields.number("totalCostUSD"))
         case "summary", "file-history-snapshot", "queue-operation", "last-prompt", "tools-used", "atis-latch",
             "ai-title", "api-request-route", "saved_hook_context", "pr-link", "custom-title", "tag":
             self = .ignored
@@ -78,7 +79,8 @@ enum ClaudeEntry {
             }
             return Message(role: .system, parts: parts)
         case let other?:
-            throw FieldError(path: shape.path(of: "system"), reason: "expected a string or an array, got \(other.typeName)")
+            throw FieldError(
+                path: shape.path(of: "system"), reason: "expected a string or an array, got \(other.typeName)")
         }
     }
 }
@@ -95,7 +97,9 @@ struct ClaudeUserLine {
     var isCompactSummary: Bool
 
     init(_ fields: FieldReader) throws(FieldError) {
-        guard let message = try fields.nested("message") else { throw FieldError(path: "message", reason: "is required") }
+        guard let message = try fields.nested("message") else {
+            throw FieldError(path: "message", reason: "is required")
+        }
         self.message = try ClaudeContent.message(message, defaultRole: .user)
         promptId = try fields.string("promptId")
         isMeta = try fields.bool("isMeta") ?? false
@@ -121,7 +125,9 @@ struct ClaudeAssistantLine {
     var costUSD: Double?
 
     init(_ fields: FieldReader) throws(FieldError) {
-        guard let message = try fields.nested("message") else { throw FieldError(path: "message", reason: "is required") }
+        guard let message = try fields.nested("message") else {
+            throw FieldError(path: "message", reason: "is required")
+        }
         messageId = try message.string("id")
         model = try message.string("model")
         parts = try ClaudeContent.message(message, defaultRole: .assistant).parts
@@ -148,7 +154,9 @@ struct ClaudeRequest {
     init(_ fields: FieldReader) throws(FieldError) {
         base = try fields.string("base")
         let keep = try fields.integer("keep") ?? 0
-        guard keep >= 0, keep <= Int64(Int32.max) else { throw FieldError(path: "keep", reason: "out of range: \(keep)") }
+        guard keep >= 0, keep <= Int64(Int32.max) else {
+            throw FieldError(path: "keep", reason: "out of range: \(keep)")
+        }
         self.keep = Int(keep)
         tail = try fields.strings("tail") ?? []
         shapeHash = try fields.string("shapeHash")

@@ -40,7 +40,8 @@ struct ClaudePrompts {
         if let key, key != currentKey {
             currentKey = key
             current = Trace(
-                id: "claude-code:" + sessionId + ":" + key, sessionId: sessionId, name: "claude-code", timestamp: timestamp)
+                id: "claude-code:" + sessionId + ":" + key, sessionId: sessionId, name: "claude-code",
+                timestamp: timestamp)
         }
         guard var trace = current, let text, trace.input == nil, startsPrompt else { return }
         trace.input = text

@@ -7,25 +7,24 @@ import TurnscopeModel
 /// Claude Code writes a blob only for a message the transcript does not already hold (injected
 /// reminders, system turns); a tail hash with no blob is one of the transcript's own messages:
 /// the assistant reply and the tool results since the base request. Those are taken from the end
-/// of the `parentUuid` chain, in order, when the response to the request is read.
+/// of the `parentUuid` chain, in order, when the response to the request is read (checked against
+/// a real 2.1.337 transcript: the missing hashes are SHA-256 digests of exactly those messages).
 struct ClaudeRequestLog {
     private var systems: [String: Message] = [:]
     private var blobs: [String: Message] = [:]
-    private var requests: [String: Entry] = [:]
-    /// The most recently resolved requests' messages: the next request is nearly always built on
-    /// one of them, so it costs one copy instead of a walk back through every earlier request.
-    private var recent: [(id: String, messages: [Message])] = []
-
-    private struct Entry {
-        var request: ClaudeRequest
-        /// The tail's messages, once the hashes without a blob have been filled from the chain.
-        var tail: [Message]?
-    }
+    private var requests: [String: ClaudeRequest] = [:]
+    /// The most recently resolved requests' prompts (`offset` 1 when the first message is the
+    /// system prompt): the next request is nearly always built on one of them, so it costs one
+    /// copy instead of a walk back through every earlier request.
+    private var recent: [(id: String, prompt: [Message], offset: Int)] = []
 
     /// A resolved request: what is known of it even when its messages are not.
     struct Resolved {
+        /// The system prompt of the request's shape.
         var system: Message?
-        var messages: [Message]?
+        /// The prompt as sent: the system message first when known, then the messages; nil when
+        /// they could not be rebuilt.
+        var prompt: [Message]?
         var parameters: [String: JSONValue]?
         var sentAt: Timestamp?
     }
@@ -39,71 +38,90 @@ struct ClaudeRequestLog {
     }
 
     mutating func addRequest(id: String, _ request: ClaudeRequest) {
-        requests[id] = Entry(request: request)
+        requests[id] = request
     }
 
     /// Request `id` as sent, or nil when no `api-request` line named it. `chainTail(n)` gives the
     /// last `n` messages of the conversation the response follows, for tail hashes without a blob.
     mutating func resolve(_ id: String, chainTail: (Int) -> [Message]?) -> Resolved? {
-        guard let entry = requests[id] else { return nil }
+        guard let request = requests[id] else { return nil }
+        let system = request.shapeHash.flatMap { systems[$0] }
         return Resolved(
-            system: entry.request.shapeHash.flatMap { systems[$0] }, messages: messages(of: id, chainTail: chainTail),
-            parameters: entry.request.parameters, sentAt: entry.request.timestamp)
+            system: system, prompt: prompt(of: id, system: system, chainTail: chainTail),
+            parameters: request.parameters,
+            sentAt: request.timestamp)
     }
 
-    /// The messages of request `id`: (messages of `base`).prefix(keep) + tail, or nil when a base
-    /// or a tail message is unknown.
-    private mutating func messages(of id: String, chainTail: (Int) -> [Message]?) -> [Message]? {
-        // Walk back to a request whose messages are at hand (or one that keeps nothing).
-        var pending: [String] = []
-        var messages: [Message] = []
+    /// The prompt of request `id`: the system message, then (messages of `base`).prefix(keep) +
+    /// tail; nil when a base is unknown or the chain is too short for the messages without a blob.
+    ///
+    /// Missing blobs are holes filled at the end from the last messages of the chain, in order: the
+    /// holes of earlier requests were filled when their answers were read (their prompts are
+    /// remembered), so usually only this request's are left; a request that was never answered
+    /// (a failed attempt) leaves its holes to the request built on it, and they are still the
+    /// transcript's latest messages.
+    private mutating func prompt(of id: String, system: Message?, chainTail: (Int) -> [Message]?) -> [Message]? {
+        // Walk back to a request whose prompt is at hand, or one that keeps nothing.
+        var pending: [ClaudeRequest] = []
+        var conversation: ArraySlice<Message> = []
         var cursor = id
         while true {
             if let cached = recent.first(where: { $0.id == cursor }) {
-                messages = cached.messages
+                conversation = cached.prompt[cached.offset...]
                 break
             }
-            guard let entry = requests[cursor], pending.count <= requests.count else { return nil }
-            pending.append(cursor)
-            if entry.request.keep == 0 { break }
-            guard let base = entry.request.base else { return nil }
+            guard let request = requests[cursor], pending.count <= requests.count else { return nil }
+            pending.append(request)
+            if request.keep == 0 { break }
+            guard let base = request.base else { return nil }
             cursor = base
         }
-        for requestId in pending.reversed() {
-            guard let request = requests[requestId]?.request, request.keep <= messages.count else { return nil }
-            guard let tail = tail(of: requestId, chainTail: requestId == id ? chainTail : { _ in nil }) else { return nil }
-            messages.removeSubrange(request.keep...)
-            messages += tail
+        guard let last = pending.first else { return recent.first { $0.id == id }?.prompt }
+
+        // Earlier requests (rare: only when one was never answered) are built in a scratch list;
+        // the request itself is built once, straight into the prompt with its system message,
+        // so a turn costs one copy of the history.
+        var holes: [Int] = []
+        for request in pending.dropFirst().reversed() {
+            guard request.keep <= conversation.count else { return nil }
+            conversation = conversation.prefix(request.keep)
+            holes.removeAll { $0 >= request.keep }
+            append(request.tail, to: &conversation, holes: &holes)
         }
-        remember(id, messages)
-        return messages
+        guard last.keep <= conversation.count else { return nil }
+        let offset = system == nil ? 0 : 1
+        var prompt: [Message] = []
+        prompt.reserveCapacity(offset + last.keep + last.tail.count)
+        if let system { prompt.append(system) }
+        prompt.append(contentsOf: conversation.prefix(last.keep))
+        holes = holes.filter { $0 < last.keep }.map { $0 + offset }
+        append(last.tail, to: &prompt, holes: &holes)
+        if !holes.isEmpty {
+            guard let fill = chainTail(holes.count), fill.count == holes.count else { return nil }
+            for (hole, message) in zip(holes, fill) { prompt[hole] = message }
+        }
+        remember(id, prompt, offset: offset)
+        return prompt
     }
 
-    /// The tail of a request: its blobs, the missing ones filled from the chain (for the request
-    /// being answered only; an earlier request's were filled when its own answer was read).
-    private mutating func tail(of id: String, chainTail: (Int) -> [Message]?) -> [Message]? {
-        guard let entry = requests[id] else { return nil }
-        if let tail = entry.tail { return tail }
-        let known = entry.request.tail.map { blobs[$0] }
-        let missing = known.count(where: { $0 == nil })
-        var filler: [Message] = []
-        if missing > 0 {
-            guard let fromChain = chainTail(missing), fromChain.count == missing else { return nil }
-            filler = fromChain
+    /// Appends the blobs of `tail`, with an empty message as a hole for each hash without one;
+    /// holes are positions counted from the start of `list`.
+    private func append<List: RangeReplaceableCollection<Message>>(
+        _ tail: [String], to list: inout List, holes: inout [Int]
+    ) {
+        for hash in tail {
+            if let blob = blobs[hash] {
+                list.append(blob)
+            } else {
+                holes.append(list.count)
+                list.append(Message(role: .user, parts: []))
+            }
         }
-        var next = 0
-        let tail = known.map { message -> Message in
-            if let message { return message }
-            defer { next += 1 }
-            return filler[next]
-        }
-        requests[id]?.tail = tail
-        return tail
     }
 
-    private mutating func remember(_ id: String, _ messages: [Message]) {
+    private mutating func remember(_ id: String, _ prompt: [Message], offset: Int) {
         recent.removeAll { $0.id == id }
-        recent.append((id, messages))
+        recent.append((id, prompt, offset))
         if recent.count > 4 { recent.removeFirst() }
     }
 }

@@ -40,10 +40,13 @@ struct ClaudeResponse {
     var isPending = true
     /// Whether the prompt has been handed out; later updates leave it to the store's merge.
     var promptSent = false
+    /// When the request was sent, once the prompt has been resolved.
+    var sentAt: Timestamp?
     /// How many of `toolCalls` have been handed out as tool observations.
     var toolCallsSent = 0
 
-    init(first line: ClaudeLine, _ assistant: ClaudeAssistantLine, sessionId: String, traceId: String, agentId: String?) {
+    init(first line: ClaudeLine, _ assistant: ClaudeAssistantLine, sessionId: String, traceId: String, agentId: String?)
+    {
         messageId = assistant.messageId
         if let id = assistant.messageId {
             generationId = "claude-code:" + id
@@ -97,7 +100,8 @@ struct ClaudeResponse {
             return max(x, y)
         }
         return Usage(
-            input: larger(a.input, b.input), output: larger(a.output, b.output), cacheRead: larger(a.cacheRead, b.cacheRead),
+            input: larger(a.input, b.input), output: larger(a.output, b.output),
+            cacheRead: larger(a.cacheRead, b.cacheRead),
             cacheWrite5m: larger(a.cacheWrite5m, b.cacheWrite5m), cacheWrite1h: larger(a.cacheWrite1h, b.cacheWrite1h),
             reasoning: larger(a.reasoning, b.reasoning), total: larger(a.total, b.total),
             other: a.other.merging(b.other) { max($0, $1) })

@@ -20,7 +20,8 @@ struct ClaudeToolCalls {
         records.append(
             .observation(
                 ObservationRecord(
-                    id: Self.observationId(callId), traceId: traceId, parentId: generationId, kind: .tool, name: call.name,
+                    id: Self.observationId(callId), traceId: traceId, parentId: generationId, kind: .tool,
+                    name: call.name,
                     startTime: time, input: .json(call.arguments), metadata: ["toolCallId": .string(callId)])))
     }
 
