@@ -26,8 +26,13 @@ enum ToolCallPairing {
         var used = Set<String>()
         let tools = children.filter { $0.kind == .tool || $0.kind == nil }
         for (index, call) in calls.enumerated() {
+            // A tool span that kept no result (a transcript leaves large ones to the next prompt)
+            // names the call but does not answer it.
             guard let id = call.id,
-                let child = tools.first(where: { $0.metadata?["toolCallId"]?.stringValue == id && !used.contains($0.id) })
+                let child = tools.first(where: {
+                    $0.metadata?["toolCallId"]?.stringValue == id && !used.contains($0.id)
+                        && ($0.output != nil || $0.statusMessage != nil)
+                })
             else { continue }
             used.insert(child.id)
             results[index] = result(of: child)

@@ -22,7 +22,7 @@ struct ClaudeToolCalls {
                 ObservationRecord(
                     id: Self.observationId(callId), traceId: traceId, parentId: generationId, kind: .tool,
                     name: call.name,
-                    startTime: time, input: .json(call.arguments), metadata: ["toolCallId": .string(callId)])))
+                    startTime: time, input: ToolPayload.inline(call.arguments), metadata: ["toolCallId": .string(callId)])))
     }
 
     /// The results in a user message, each completing the observation of its call. A result
@@ -35,7 +35,8 @@ struct ClaudeToolCalls {
                 .observation(
                     ObservationRecord(
                         id: Self.observationId(callId), traceId: call.traceId, parentId: call.generationId, kind: .tool,
-                        name: call.name, endTime: time, output: .json(.string(result.content)),
+                        name: call.name, endTime: time, output: ToolPayload.inline(.string(result.content)),
+                        metadata: ["resultBytes": .integer(Int64(result.content.utf8.count))],
                         level: result.isError ? .error : nil)))
         }
     }
