@@ -54,7 +54,7 @@ struct TranscriptTail {
 
     /// Reads the complete lines written since the last read, at most about `limit` bytes of them
     /// (a longer single line is read whole). Nil when the file cannot be opened.
-    mutating func read(limit: Int = 8 << 20) -> Chunk? {
+    mutating func read(limit: Int = 4 << 20) -> Chunk? {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
