@@ -372,6 +372,42 @@ import TurnscopeModel
         #expect(records.generations.map(\.usage) == [Usage(input: 100, output: 10, cacheRead: 0, reasoning: 0)])
     }
 
+    /// Builds without turn ids get a turn per prompt; a compaction replaces the history the next
+    /// prompt is built from; a `token_count` with no output item before it is still a call.
+    @Test func turnsWithoutIdsCompactionAndUsageOnlyCalls() throws {
+        func tokens(_ total: Int) -> String {
+            #"{"timestamp":"2026-05-05T10:00:09.000Z","type":"event_msg","payload":{"type":"token_count","info":{"total_token_usage":{"input_tokens":\#(total),"cached_input_tokens":0,"output_tokens":\#(total / 10),"reasoning_output_tokens":0,"total_tokens":\#(total + total / 10)},"last_token_usage":{"input_tokens":100,"cached_input_tokens":40,"output_tokens":10,"reasoning_output_tokens":0,"total_tokens":110}}}}"#
+        }
+        func message(_ role: String, _ text: String) -> String {
+            let type = role == "assistant" ? "output_text" : "input_text"
+            return #"{"timestamp":"2026-05-05T10:00:05.000Z","type":"response_item","payload":{"type":"message","role":"\#(role)","content":[{"type":"\#(type)","text":"\#(text)"}]}}"#
+        }
+        let records = Merged(
+            try Self.readAll([
+                #"{"timestamp":"2026-05-05T10:00:00.000Z","type":"session_meta","payload":{"id":"s2","base_instructions":{"text":"BASE"}}}"#,
+                message("user", "first"), message("assistant", "a1"), tokens(100),
+                #"{"timestamp":"2026-05-05T10:00:06.000Z","type":"compacted","payload":{"message":"sum","replacement_history":[{"type":"message","role":"user","content":[{"type":"input_text","text":"first"}]},{"type":"message","role":"user","content":[{"type":"input_text","text":"sum"}]}]}}"#,
+                message("user", "second"), tokens(200), message("assistant", "a2"), tokens(300),
+            ]))
+        #expect(records.traces.keys.sorted() == ["codex:s2:turn-1", "codex:s2:turn-2"])
+        #expect(records.traces["codex:s2:turn-1"]?.input == .json("first"))
+        #expect(records.traces["codex:s2:turn-1"]?.output == .json("a1"))
+        #expect(records.traces["codex:s2:turn-2"]?.input == .json("second"))
+        #expect(records.traces["codex:s2:turn-2"]?.output == .json("a2"))
+        #expect(records.sessions["s2"]?.label == "first")
+
+        let generations = records.generations
+        #expect(generations.map(\.id) == ["codex:s2:1", "codex:s2:2", "codex:s2:3"])
+        #expect(generations.map(\.traceId) == ["codex:s2:turn-1", "codex:s2:turn-2", "codex:s2:turn-2"])
+        #expect(generations.allSatisfy { $0.usage == Usage(input: 60, output: 10, cacheRead: 40, reasoning: 0) })
+        let compacted: [Message] = [.text(.system, "BASE"), .text(.user, "first"), .text(.user, "sum"), .text(.user, "second")]
+        #expect(generations[0].input == .messages([.text(.system, "BASE"), .text(.user, "first")]))
+        #expect(generations[1].input == .messages(compacted))
+        #expect(generations[1].output == nil)
+        #expect(generations[2].input == .messages(compacted))
+        #expect(generations[2].output == .messages([.text(.assistant, "a2")]))
+    }
+
     @Test func sessionIdComesFromTheFileNameUntilSessionMeta() throws {
         var reader = CodexRolloutReader(path: "/h/.codex/sessions/2026/12/07/\(Self.realName).jsonl")
         let records = Merged(

@@ -32,6 +32,8 @@ extension CodexRollout {
         call = nil
         if let usage { open.usage = usage }
         open.endTime = open.recordTime ?? end ?? open.lastOutputTime
+        // The next request cannot have gone out before this response ended.
+        if let ended = open.endTime { callStart = max(callStart ?? ended, ended) }
         out.append(.observation(open.record(metadata: session.metadata)))
     }
 }

@@ -6,6 +6,9 @@ extension CodexRollout {
     mutating func beginTurn(_ turnId: String, at time: Timestamp?, into out: inout [Record]) {
         guard turn?.turnId != turnId else { return }
         emitTurn(into: &out)
+        // A new turn's output is a new call even when no input item came first (a turn Codex
+        // starts by itself); the open call still takes its `token_count`.
+        call?.inputFollowed = true
         turn = CodexTurn(id: "codex:\(session.id):\(turnId)", turnId: turnId, timestamp: time)
     }
 

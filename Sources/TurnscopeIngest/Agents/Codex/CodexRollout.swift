@@ -31,6 +31,7 @@ struct CodexRollout {
         session = CodexSessionInfo(id: sessionId)
     }
 
+    /// Applies one line's event, returning the records it completes or changes.
     mutating func apply(_ event: CodexEvent, at time: Timestamp?) -> [Record] {
         var out: [Record] = []
         switch event {
@@ -84,6 +85,8 @@ struct CodexRollout {
         return out
     }
 
+    /// The records held back: the turn if it changed, the open call, and tool calls still
+    /// waiting for an answer that were not handed out yet.
     mutating func flush() -> [Record] {
         var out: [Record] = []
         emitTurn(into: &out)

@@ -16,6 +16,7 @@ struct CodexSessionInfo {
         self.id = id
     }
 
+    /// Takes in the first `session_meta`.
     mutating func read(_ meta: CodexSessionMeta) {
         metaRead = true
         if let id = meta.id, !id.isEmpty { self.id = id }
@@ -36,6 +37,7 @@ struct CodexSessionInfo {
         return isUUID ? String(uuid) : String(name)
     }
 
+    /// The session record as far as it is known.
     var record: SessionRecord {
         SessionRecord(id: id, source: SessionSource.codex, project: cwd, label: label)
     }

@@ -14,6 +14,7 @@ struct CodexTurn {
     var failure: String?
     var changed = true
 
+    /// The trace as far as it is known.
     func record(sessionId: String) -> TraceRecord {
         var metadata: [String: JSONValue] = ["agent": "codex"]
         if let turnId { metadata["turnId"] = .string(turnId) }
