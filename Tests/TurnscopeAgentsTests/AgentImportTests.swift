@@ -127,6 +127,54 @@ import TurnscopeStore
         #expect(try generations().count == 2)
     }
 
+    @Test func aLargeToolResultIsStoredOnceInThePromptNotAgainOnTheToolObservation() throws {
+        defer { scratch.remove() }
+        let session = "99999999-9999-4999-8999-999999999999"
+        let big = String(repeating: "line of a large file\n", count: 400)
+        func line(_ object: [String: JSONValue]) -> String {
+            var object = object
+            object["sessionId"] = .string(session)
+            object["timestamp"] = "2026-12-07T00:00:00.000Z"
+            return JSONValue.object(object).jsonString
+        }
+        let usage: JSONValue = ["input_tokens": 5, "output_tokens": 7, "cache_read_input_tokens": 0, "cache_creation_input_tokens": 0]
+        try scratch.write(
+            "claude/projects/p/\(session).jsonl",
+            [
+                line(["type": "user", "uuid": "u1", "promptId": "p1", "message": ["role": "user", "content": "Read the file"]]),
+                line([
+                    "type": "assistant", "uuid": "a1", "parentUuid": "u1",
+                    "message": [
+                        "id": "msg_t1", "role": "assistant", "model": "claude-sonnet-4-5-20250929", "stop_reason": "tool_use", "usage": usage,
+                        "content": [["type": "tool_use", "id": "toolu_big", "name": "Read", "input": ["file_path": "/src/big.txt"]]],
+                    ],
+                ]),
+                line([
+                    "type": "user", "uuid": "u2", "parentUuid": "a1",
+                    "message": ["role": "user", "content": [["type": "tool_result", "tool_use_id": "toolu_big", "content": .string(big)]]],
+                ]),
+                line([
+                    "type": "assistant", "uuid": "a2", "parentUuid": "u2",
+                    "message": [
+                        "id": "msg_t2", "role": "assistant", "model": "claude-sonnet-4-5-20250929", "stop_reason": "end_turn", "usage": usage,
+                        "content": [["type": "text", "text": "It is long."]],
+                    ],
+                ]),
+            ].joined(separator: "\n") + "\n")
+        #expect(try importTree().turns == 2)
+
+        var tool: ObservationRecord?
+        try store.export { record in
+            if case .observation(let observation) = record, observation.kind == .tool { tool = observation }
+        }
+        let stored = try #require(tool)
+        #expect(stored.input == .json(["file_path": "/src/big.txt"]), "small arguments stay on the tool observation")
+        #expect(stored.output == nil, "the result is in the next prompt, stored once")
+        #expect(stored.metadata?["resultBytes"] == .integer(Int64(big.utf8.count)))
+        let sent = try #require(try generations()["claude-code:msg_t2"]?.input?.messages)
+        #expect(sent.flatMap(\.toolResults).map(\.content) == [big])
+    }
+
     @Test func aMalformedLineIsReportedWithItsNumberAndTheRestIsRead() throws {
         defer { scratch.remove() }
         var lines = ClaudeLines(session: "66666666-6666-4666-8666-666666666666")

@@ -15,11 +15,16 @@ struct CodexToolRun {
     /// Whether it was handed out since it last changed.
     var handedOut = false
 
-    /// The tool observation: arguments in, the answer's text out.
+    /// The tool observation: arguments in, the answer's text out (large ones are left to the
+    /// messages, see `ToolPayload`), and the call id that pairs it with its call.
     var record: ObservationRecord {
-        ObservationRecord(
+        var metadata: [String: JSONValue] = [:]
+        if let callId = call.id { metadata["toolCallId"] = .string(callId) }
+        if let result { metadata["resultBytes"] = .integer(Int64(result.content.utf8.count)) }
+        return ObservationRecord(
             id: id, traceId: traceId, parentId: parentId, kind: .tool, name: call.name, startTime: startTime,
-            endTime: endTime, input: .json(call.arguments), output: result.map { .json(.string($0.content)) },
+            endTime: endTime, input: ToolPayload.inline(call.arguments),
+            output: result.flatMap { ToolPayload.inline(.string($0.content)) }, metadata: .object(metadata),
             level: result?.isError == true ? .error : nil)
     }
 }
