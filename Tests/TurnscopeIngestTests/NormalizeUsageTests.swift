@@ -29,6 +29,20 @@ import TurnscopeModel
                 == Usage(input: 186, output: 41, cacheRead: 1024, reasoning: 0, total: 1251))
     }
 
+    @Test func recentAnthropicUsageWithThinkingDetailsIsNotReadAsOpenAIResponses() throws {
+        // Claude Code 2.1.337's usage (shared/reference/agents/captured): `output_tokens_details`
+        // beside Anthropic's cache counters, which stay apart from the uncached input.
+        #expect(
+            try Self.usage(
+                #"""
+                {"input_tokens": 25, "cache_creation_input_tokens": 800, "cache_read_input_tokens": 12000,
+                 "output_tokens": 40, "output_tokens_details": {"thinking_tokens": 12},
+                 "server_tool_use": {"web_search_requests": 0}, "service_tier": "standard",
+                 "cache_creation": {"ephemeral_1h_input_tokens": 0, "ephemeral_5m_input_tokens": 0}}
+                """#)
+                == Usage(input: 25, output: 40, cacheRead: 12_000, cacheWrite5m: 800, cacheWrite1h: 0, reasoning: 12))
+    }
+
     @Test func openAIChatReasoningAndAudio() throws {
         let usage = try #require(
             try Self.usage(

@@ -10,7 +10,7 @@ import TurnscopeModel
 /// |---|---|---|---|---|---|---|
 /// | OpenAI Chat | `prompt_tokens` or `completion_tokens`, no `input`/`output` | `prompt_tokens − cached − cache writes` | `prompt_tokens_details.cached_tokens` (litellm: `cache_read_input_tokens`) | `prompt_tokens_details.cache_write_tokens` (litellm: `cache_creation_input_tokens`) | `completion_tokens` | `completion_tokens_details.reasoning_tokens` |
 /// | OpenAI Responses | `input_tokens_details` or `output_tokens_details` | `input_tokens − cached − cache writes` | `input_tokens_details.cached_tokens` | `input_tokens_details.cache_write_tokens` | `output_tokens` | `output_tokens_details.reasoning_tokens` |
-/// | Anthropic | `input_tokens` or `output_tokens`, no `input`/`output` | `input_tokens` (already uncached) | `cache_read_input_tokens` | `cache_creation.ephemeral_5m/1h_input_tokens`, else all of `cache_creation_input_tokens` as 5m | `output_tokens` | — |
+/// | Anthropic | `input_tokens` or `output_tokens`, no `input`/`output`; before OpenAI Responses when it names a cache counter | `input_tokens` (already uncached) | `cache_read_input_tokens` | `cache_creation.ephemeral_5m/1h_input_tokens`, else all of `cache_creation_input_tokens` as 5m | `output_tokens` | `output_tokens_details.thinking_tokens` |
 /// | legacy camel | `promptTokens`, `completionTokens` or `totalTokens` | `promptTokens` | — | — | `completionTokens` | — |
 /// | Langfuse keys (also legacy `{input, output, total, unit}`) | anything else | `input` + other `input_*` buckets | `cache_read_input_tokens`, `input_cached_tokens`, `input_cache_read`, … | `input_cache_creation_5m`/`_1h`, else `cache_creation_input_tokens`, `input_cache_creation`, … as 5m | `output` + `output_*` buckets (reasoning included) | `output_reasoning_tokens`, `output_reasoning`, `reasoning_tokens` |
 ///
@@ -32,7 +32,9 @@ public enum UsageNormalizer {
         let hasLangfuseKeys = has(details, "input") || has(details, "output")
         if !hasLangfuseKeys, has(details, "prompt_tokens") || has(details, "completion_tokens") {
             usage = openAIChat(details)
-        } else if !hasLangfuseKeys, has(details, "input_tokens_details") || has(details, "output_tokens_details") {
+        } else if !hasLangfuseKeys, !isAnthropic(details),
+            has(details, "input_tokens_details") || has(details, "output_tokens_details")
+        {
             usage = openAIResponses(details)
         } else if !hasLangfuseKeys, has(details, "input_tokens") || has(details, "output_tokens") {
             usage = anthropic(details)
@@ -148,6 +150,14 @@ public enum UsageNormalizer {
     }
 
     /// Anthropic Messages usage; `input_tokens` already excludes cache reads and writes.
+    /// Anthropic usage names its cache counters; recent versions (Claude Code 2.1.3xx) also send
+    /// `output_tokens_details: {thinking_tokens}`, which must not make it read as OpenAI Responses
+    /// usage, whose `input_tokens` include the cache.
+    private static func isAnthropic(_ details: [String: JSONValue]) -> Bool {
+        has(details, "cache_read_input_tokens") || has(details, "cache_creation_input_tokens")
+            || details["cache_creation"]?.objectValue != nil
+    }
+
     private static func anthropic(_ details: [String: JSONValue]) -> Usage {
         let split = details["cache_creation"]?.objectValue ?? [:]
         let (write5m, write1h) = cacheWrites(
@@ -157,6 +167,10 @@ public enum UsageNormalizer {
             input: count(details["input_tokens"]), output: count(details["output_tokens"]),
             cacheRead: count(details["cache_read_input_tokens"]), cacheWrite5m: write5m, cacheWrite1h: write1h,
             total: count(details["total_tokens"]))
+        // Thinking is part of Anthropic's output, so it is a reasoning count, never added to it.
+        if let thinking = count(details["output_tokens_details"]?.objectValue?["thinking_tokens"]), thinking > 0 {
+            usage.reasoning = thinking
+        }
         if case .object(let serverTools)? = details["server_tool_use"] {
             for (key, value) in serverTools { if let number = count(value), number > 0 { usage.other[key] = number } }
         }
