@@ -1,19 +1,13 @@
-/// A small deterministic generator (SplitMix64) and the text a benchmark corpus is made of, so
-/// two runs of a benchmark measure the same bytes.
+/// The deterministic text a benchmark corpus is made of (SplitMix64, as the agent workload uses),
+/// so two runs of a benchmark measure the same bytes.
 struct SeededRandom {
-    private var state: UInt64
+    private var generator: SplitMix64
 
     init(seed: UInt64) {
-        state = seed
+        generator = SplitMix64(seed: seed)
     }
 
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    mutating func next() -> UInt64 { generator.next() }
 
     /// A number in `0..<bound`.
     mutating func next(below bound: Int) -> Int { Int(next() % UInt64(bound)) }

@@ -51,80 +51,8 @@ import TurnscopeModel
         return (records, errors)
     }
 
-    /// Records merged by id the way the store merges them: later non-nil values win, metadata
-    /// objects merge member by member, trace id, kind and start time keep their first value.
-    struct Merged: Equatable {
-        var traces: [String: TraceRecord] = [:]
-        var observations: [String: ObservationRecord] = [:]
-        var sessions: [String: SessionRecord] = [:]
-
-        init(_ records: [Record]) {
-            let policy = MergePolicy(stored: nil, incoming: nil)
-            for record in records {
-                switch record {
-                case .trace(let new):
-                    guard var old = traces[new.id] else {
-                        traces[new.id] = new
-                        continue
-                    }
-                    old.name = policy.pick(old.name, new.name)
-                    old.sessionId = policy.pick(old.sessionId, new.sessionId)
-                    old.timestamp = policy.first(old.timestamp, new.timestamp)
-                    old.metadata = policy.metadata(old.metadata, new.metadata)
-                    old.input = policy.pick(old.input, new.input)
-                    old.output = policy.pick(old.output, new.output)
-                    traces[new.id] = old
-                case .observation(let new):
-                    guard var old = observations[new.id] else {
-                        observations[new.id] = new
-                        continue
-                    }
-                    old.traceId = policy.first(old.traceId, new.traceId)
-                    old.parentId = policy.pick(old.parentId, new.parentId)
-                    old.kind = policy.first(old.kind, new.kind)
-                    old.name = policy.pick(old.name, new.name)
-                    old.startTime = policy.first(old.startTime, new.startTime)
-                    old.endTime = policy.pick(old.endTime, new.endTime)
-                    old.completionStartTime = policy.pick(old.completionStartTime, new.completionStartTime)
-                    old.model = policy.pick(old.model, new.model)
-                    old.modelParameters = policy.pick(old.modelParameters, new.modelParameters)
-                    old.input = policy.pick(old.input, new.input)
-                    old.output = policy.pick(old.output, new.output)
-                    old.metadata = policy.metadata(old.metadata, new.metadata)
-                    old.usage = policy.pick(old.usage, new.usage)
-                    old.cost = policy.pick(old.cost, new.cost)
-                    old.level = policy.pick(old.level, new.level)
-                    old.statusMessage = policy.pick(old.statusMessage, new.statusMessage)
-                    observations[new.id] = old
-                case .session(let new):
-                    guard var old = sessions[new.id] else {
-                        sessions[new.id] = new
-                        continue
-                    }
-                    old.source = policy.pick(old.source, new.source)
-                    old.project = policy.pick(old.project, new.project)
-                    old.label = policy.pick(old.label, new.label)
-                    old.reportedCost = policy.pick(old.reportedCost, new.reportedCost)
-                    sessions[new.id] = old
-                case .score:
-                    break
-                }
-            }
-        }
-
-        var generations: [ObservationRecord] {
-            observations.values.filter { $0.kind == .generation }.sorted {
-                ($0.startTime?.microseconds ?? 0, $0.id) < ($1.startTime?.microseconds ?? 0, $1.id)
-            }
-        }
-
-        var tools: [ObservationRecord] {
-            observations.values.filter { $0.kind == .tool }.sorted { $0.id < $1.id }
-        }
-    }
-
-    static func merged(_ lines: [String], path: String) -> Merged {
-        Merged(read(lines, path: path).records)
+    static func merged(_ lines: [String], path: String) -> MergedRecords {
+        MergedRecords(read(lines, path: path).records)
     }
 
     /// The messages of a request body as Turnscope reads any Anthropic request: the system
@@ -314,11 +242,11 @@ import TurnscopeModel
         let stepwise = Self.read(lines, path: path, flushEachLine: true)
         #expect(whole.errors.isEmpty)
         #expect(stepwise.errors.isEmpty)
-        #expect(Merged(whole.records) == Merged(stepwise.records))
+        #expect(MergedRecords(whole.records) == MergedRecords(stepwise.records))
         // Reading the file again gives the same ids, so an import merges instead of adding.
         let again = Self.read(lines, path: path)
         #expect(Set(again.records.map(\.id)) == Set(whole.records.map(\.id)))
-        #expect(Merged(whole.records + again.records) == Merged(whole.records))
+        #expect(MergedRecords(whole.records + again.records) == MergedRecords(whole.records))
     }
 
     /// A reader started at any line (a resumed import) names what it reads as a whole read does.
@@ -362,7 +290,7 @@ import TurnscopeModel
         #expect(result.errors[8] == "tail: expected an array, got a string")
         #expect(result.errors[9]?.hasPrefix("malformed JSON") == true)
         #expect(result.errors.count == 5)
-        #expect(Merged(result.records) == clean)
+        #expect(MergedRecords(result.records) == clean)
     }
 
     // MARK: - Cases the fixtures do not show

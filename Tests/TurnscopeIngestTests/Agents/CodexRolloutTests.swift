@@ -40,8 +40,8 @@ import TurnscopeModel
         return records + reader.flush()
     }
 
-    static func real() throws -> Merged { Merged(try readAll(try lines(realName), path: "/x/\(realName).jsonl")) }
-    static func old() throws -> Merged { Merged(try readAll(try lines("codex_rollout"))) }
+    static func real() throws -> MergedRecords { MergedRecords(try readAll(try lines(realName), path: "/x/\(realName).jsonl")) }
+    static func old() throws -> MergedRecords { MergedRecords(try readAll(try lines("codex_rollout"))) }
 
     static func at(_ text: String) -> Timestamp? { Timestamp(iso8601: text) }
 
@@ -166,8 +166,8 @@ import TurnscopeModel
         var reader = CodexRolloutReader(path: "\(Self.realName).jsonl")
         var early: [Record] = []
         for line in lines[...cut] { early += try Self.read(&reader, line) }
-        #expect(Merged(early).generations.isEmpty)
-        let flushed = Merged(reader.flush())
+        #expect(MergedRecords(early).generations.isEmpty)
+        let flushed = MergedRecords(reader.flush())
         let open = try #require(flushed.generations.first)
         #expect(open.id == "codex:\(Self.realSession):1")
         #expect(open.usage == nil)
@@ -179,7 +179,7 @@ import TurnscopeModel
         var later: [Record] = []
         for line in lines[(cut + 1)...] { later += try Self.read(&reader, line) }
         later += reader.flush()
-        let all = Merged(early + flushed.records + later)
+        let all = MergedRecords(early + flushed.records + later)
         #expect(all.generations.map(\.id) == ["codex:\(Self.realSession):1", "codex:\(Self.realSession):2"])
         #expect(all.generations.allSatisfy { $0.usage == Usage(input: 808, output: 60, cacheRead: 8192, reasoning: 20) })
         #expect(all == (try Self.real()))
@@ -264,10 +264,10 @@ import TurnscopeModel
     @Test(arguments: [realName, "codex_rollout"])
     func rereadingIsIdempotent(name: String) throws {
         let lines = try Self.lines(name)
-        let whole = Merged(try Self.readAll(lines))
-        let flushed = Merged(try Self.readAll(lines, flushEachLine: true))
+        let whole = MergedRecords(try Self.readAll(lines))
+        let flushed = MergedRecords(try Self.readAll(lines, flushEachLine: true))
         #expect(whole == flushed)
-        let twice = Merged(try Self.readAll(lines) + Self.readAll(lines))
+        let twice = MergedRecords(try Self.readAll(lines) + Self.readAll(lines))
         #expect(whole == twice)
         #expect(!whole.generations.isEmpty)
     }
@@ -276,7 +276,7 @@ import TurnscopeModel
 
     @Test func malformedLineIsRefusedAndTheRestIsRead() throws {
         var lines = try Self.lines("codex_rollout")
-        let clean = Merged(try Self.readAll(lines))
+        let clean = MergedRecords(try Self.readAll(lines))
         lines.insert(#"{"timestamp":"2026-05-05T10:32:15.000Z","type":"event_msg","payload":{"#, at: 8)
         lines.insert(
             #"{"timestamp":"2026-05-05T10:32:15.001Z","type":"event_msg","payload":{"type":"token_count","info":{"total_token_usage":{"input_tokens":"many"}}}}"#,
@@ -303,7 +303,7 @@ import TurnscopeModel
         #expect(errors[11] == "payload.name: is required")
         #expect(errors[12]?.hasPrefix("timestamp: not an ISO-8601 timestamp") == true)
         // The refused lines changed nothing.
-        #expect(Merged(records) == clean)
+        #expect(MergedRecords(records) == clean)
     }
 
     @Test func unknownLineTypesAreSkipped() throws {
@@ -332,7 +332,7 @@ import TurnscopeModel
     ]
 
     @Test func errorAfterOutputFailsTheCall() throws {
-        let records = Merged(
+        let records = MergedRecords(
             try Self.readAll(
                 Self.header + [
                     #"{"timestamp":"2026-05-05T10:00:03.000Z","type":"response_item","payload":{"type":"message","role":"assistant","content":[{"type":"output_text","text":"Looking"}]}}"#,
@@ -351,7 +351,7 @@ import TurnscopeModel
     }
 
     @Test func failedShellCommandsAreErrors() throws {
-        let records = Merged(
+        let records = MergedRecords(
             try Self.readAll(
                 Self.header + [
                     #"{"timestamp":"2026-05-05T10:00:03.000Z","type":"response_item","payload":{"type":"function_call","name":"exec_command","arguments":"{\"cmd\":\"false\"}","call_id":"c1"}}"#,
@@ -382,7 +382,7 @@ import TurnscopeModel
             let type = role == "assistant" ? "output_text" : "input_text"
             return #"{"timestamp":"2026-05-05T10:00:05.000Z","type":"response_item","payload":{"type":"message","role":"\#(role)","content":[{"type":"\#(type)","text":"\#(text)"}]}}"#
         }
-        let records = Merged(
+        let records = MergedRecords(
             try Self.readAll([
                 #"{"timestamp":"2026-05-05T10:00:00.000Z","type":"session_meta","payload":{"id":"s2","base_instructions":{"text":"BASE"}}}"#,
                 message("user", "first"), message("assistant", "a1"), tokens(100),
@@ -410,76 +410,12 @@ import TurnscopeModel
 
     @Test func sessionIdComesFromTheFileNameUntilSessionMeta() throws {
         var reader = CodexRolloutReader(path: "/h/.codex/sessions/2026/12/07/\(Self.realName).jsonl")
-        let records = Merged(
+        let records = MergedRecords(
             try Self.read(
                 &reader,
                 #"{"timestamp":"2026-05-05T10:00:02.000Z","type":"response_item","payload":{"type":"message","role":"user","content":[{"type":"input_text","text":"hello"}]}}"#)
         )
         #expect(records.sessions[Self.realSession]?.label == "hello")
-    }
-}
-
-// MARK: - Merging as the store does
-
-/// Records merged by id the way the store merges them: a later record's non-nil fields win,
-/// except the ones fixed at first write, and metadata objects are merged member by member.
-struct Merged: Equatable {
-    var records: [Record] = []
-    var traces: [String: TraceRecord] = [:]
-    var observations: [String: ObservationRecord] = [:]
-    var sessions: [String: SessionRecord] = [:]
-
-    init(_ records: [Record]) {
-        self.records = records
-        let policy = MergePolicy(stored: nil, incoming: nil)
-        for record in records {
-            switch record {
-            case .trace(let new):
-                guard var old = traces[new.id] else { traces[new.id] = new; continue }
-                old.name = policy.pick(old.name, new.name)
-                old.sessionId = policy.pick(old.sessionId, new.sessionId)
-                old.timestamp = policy.first(old.timestamp, new.timestamp)
-                old.metadata = policy.metadata(old.metadata, new.metadata)
-                old.input = policy.pick(old.input, new.input)
-                old.output = policy.pick(old.output, new.output)
-                traces[new.id] = old
-            case .observation(let new):
-                guard var old = observations[new.id] else { observations[new.id] = new; continue }
-                old.traceId = policy.first(old.traceId, new.traceId)
-                old.parentId = policy.pick(old.parentId, new.parentId)
-                old.kind = policy.first(old.kind, new.kind)
-                old.name = policy.pick(old.name, new.name)
-                old.startTime = policy.first(old.startTime, new.startTime)
-                old.endTime = policy.pick(old.endTime, new.endTime)
-                old.completionStartTime = policy.pick(old.completionStartTime, new.completionStartTime)
-                old.model = policy.pick(old.model, new.model)
-                old.modelParameters = policy.pick(old.modelParameters, new.modelParameters)
-                old.input = policy.pick(old.input, new.input)
-                old.output = policy.pick(old.output, new.output)
-                old.metadata = policy.metadata(old.metadata, new.metadata)
-                old.usage = policy.pick(old.usage, new.usage)
-                old.level = policy.pick(old.level, new.level)
-                old.statusMessage = policy.pick(old.statusMessage, new.statusMessage)
-                observations[new.id] = old
-            case .session(let new):
-                guard var old = sessions[new.id] else { sessions[new.id] = new; continue }
-                old.source = policy.pick(old.source, new.source)
-                old.project = policy.pick(old.project, new.project)
-                old.label = policy.pick(old.label, new.label)
-                sessions[new.id] = old
-            case .score:
-                break
-            }
-        }
-    }
-
-    /// Generations in id order (`…:1`, `…:2`, … for fewer than ten).
-    var generations: [ObservationRecord] { observations.values.filter { $0.kind == .generation }.sorted { $0.id < $1.id } }
-    var tools: [ObservationRecord] { observations.values.filter { $0.kind == .tool }.sorted { $0.id < $1.id } }
-
-    /// Equal when the merged rows are; how many updates led there does not matter.
-    static func == (lhs: Merged, rhs: Merged) -> Bool {
-        lhs.traces == rhs.traces && lhs.observations == rhs.observations && lhs.sessions == rhs.sessions
     }
 }
 
