@@ -225,8 +225,24 @@ final class TmuxSession {
             for pointer in argv { free(pointer) }
             for pointer in envp { free(pointer) }
         }
+        // The test runner blocks signals on some of its threads (the terminal tests do), and a
+        // spawned process inherits the mask of the thread that spawns it: a tmux server started
+        // with SIGHUP and SIGCHLD blocked never reaps its panes nor exits on kill-server, and
+        // every test left a browser running. Children start with no signal blocked, and with
+        // default handling of the signals tmux and the browser rely on.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var none = sigset_t()
+        sigemptyset(&none)
+        posix_spawnattr_setsigmask(&attributes, &none)
+        var defaults = sigset_t()
+        sigemptyset(&defaults)
+        for signal in [SIGHUP, SIGINT, SIGTERM, SIGPIPE, SIGCHLD] { sigaddset(&defaults, signal) }
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         var pid = pid_t()
-        let spawned = posix_spawn(&pid, program, &actions, nil, argv, envp)
+        let spawned = posix_spawn(&pid, program, &actions, &attributes, argv, envp)
         guard spawned == 0 else { throw SpawnFailure(description: "cannot run \(program): error \(spawned)") }
         // A command that hangs is killed after two minutes rather than hanging the suite.
         let deadline = Date().addingTimeInterval(120)
