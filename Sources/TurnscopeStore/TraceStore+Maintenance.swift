@@ -16,3 +16,12 @@ extension TraceStore {
         }
     }
 }
+
+extension TraceStore {
+    /// Forgets the sessions' last prompts the writer keeps to store a growing history cheaply.
+    /// An import calls it when a transcript is done: that session will not grow again in this
+    /// run, and hundreds of finished histories would otherwise stay in memory.
+    public func forgetRecentHistories() {
+        memory.withLock { $0.histories.removeAll() }
+    }
+}

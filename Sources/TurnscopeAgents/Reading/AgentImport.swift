@@ -88,6 +88,7 @@ public struct AgentImport {
                 break loop
             case .fileDone:
                 if fileChanged { tally.files += 1 }
+                store.forgetRecentHistories()
                 fileChanged = false
             case .chunk(let chunk, let format):
                 guard failure == nil else { continue }
