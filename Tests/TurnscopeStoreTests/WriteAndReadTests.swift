@@ -178,3 +178,56 @@ extension TurnSummary {
         #expect(project.map(\.id) == ["cx"])
     }
 }
+
+/// A model call seen through a coding agent's transcript and through its telemetry is one turn.
+@Suite struct ObservationTwinTests {
+    static func call(_ id: String, trace: String, at seconds: Double, output: Int64 = 40) -> Record {
+        .observation(
+            ObservationRecord(
+                id: id, traceId: trace, kind: .generation, startTime: Fixture.time(seconds), model: "claude-opus-5-5",
+                usage: Usage(input: 25, output: output, cacheRead: 12_000, cacheWrite5m: 800)))
+    }
+
+    static func trace(_ id: String) -> Record {
+        var trace = TraceRecord(id: id, sessionId: "cc-1")
+        trace.timestamp = Fixture.time(0)
+        return .trace(trace)
+    }
+
+    @Test func theSameCallFromBothSourcesIsOneTurnAndLaterUpdatesOfEitherMergeThere() throws {
+        let db = try TemporaryStore()
+        // The transcript first, as the follower commits within milliseconds of the line.
+        try db.store.write(
+            [Self.trace("claude-code:cc-1:p1"), Self.call("claude-code:msg_1", trace: "claude-code:cc-1:p1", at: 0.015),
+             Self.call("claude-code:msg_2", trace: "claude-code:cc-1:p1", at: 0.135)],
+            client: "claude-code")
+        // The telemetry spans, exported seconds later: each finds the closest unmatched twin.
+        try db.store.write(
+            [Self.trace("4bf92f3577b34da6a3ce929d0e0e4736"), Self.call("00f067aa0ba902b7", trace: "4bf92f3577b34da6a3ce929d0e0e4736", at: 0),
+             Self.call("00f067aa0ba902b8", trace: "4bf92f3577b34da6a3ce929d0e0e4736", at: 0.12)],
+            client: "otlp")
+        #expect(try db.store.session(id: "cc-1")?.turnCount == 2)
+        #expect(try db.store.session(id: "cc-1")?.usage.output == 80)
+
+        // A later update of the span lands on the merged row, not in a new one.
+        var update = ObservationRecord(id: "00f067aa0ba902b8", kind: .generation)
+        update.statusMessage = "from the span"
+        try db.store.write([.observation(update)], client: "otlp")
+        #expect(try db.store.session(id: "cc-1")?.turnCount == 2)
+        var exported: [ObservationRecord] = []
+        try db.store.export { if case .observation(let o) = $0 { exported.append(o) } }
+        #expect(exported.map(\.id).sorted() == ["claude-code:msg_1", "claude-code:msg_2"])
+        #expect(exported.first { $0.id == "claude-code:msg_2" }?.statusMessage == "from the span")
+    }
+
+    @Test func callsFurtherApartOrCountedDifferentlyStayApart() throws {
+        let db = try TemporaryStore()
+        try db.store.write(
+            [Self.trace("claude-code:cc-1:p1"), Self.call("claude-code:msg_1", trace: "claude-code:cc-1:p1", at: 0)],
+            client: "claude-code")
+        try db.store.write(
+            [Self.trace("abc"), Self.call("span-1", trace: "abc", at: 5), Self.call("span-2", trace: "abc", at: 0.1, output: 41)],
+            client: "otlp")
+        #expect(try db.store.session(id: "cc-1")?.turnCount == 3)
+    }
+}

@@ -63,7 +63,8 @@ enum OTLPUsage {
         }
         let input = counter("input_tokens", "prompt_tokens")
         let cacheRead = counter("cache_read.input_tokens", "cache_read_input_tokens")
-        let cacheWrite = counter("cache_creation.input_tokens", "cache_creation_input_tokens")
+        // Claude Code's spans name cache writes `cache_write`; the GenAI conventions `cache_creation`.
+        let cacheWrite = counter("cache_creation.input_tokens", "cache_creation_input_tokens", "cache_write.input_tokens")
         var usage = Usage(
             input: uncached(input, cacheRead: cacheRead, cacheWrite: cacheWrite),
             output: counter("output_tokens", "completion_tokens"), cacheRead: cacheRead, cacheWrite5m: cacheWrite,

@@ -22,7 +22,8 @@ enum Migrations {
     // Where a session comes from (`claude-code`, `codex`, `langfuse`, `otlp`, `native`), the
     // project it worked in, and the cost its client reported for it. `agent_files` holds one cursor
     // per followed transcript (see FileCursor): written in the same transaction as the records read
-    // up to it, so a restart resumes exactly where the committed records end.
+    // up to it, so a restart resumes exactly where the committed records end. `observation_aliases`
+    // names the row a model call seen by a second source merged into (see ObservationTwin).
     private static let v4 = """
         ALTER TABLE sessions ADD COLUMN source TEXT;
         ALTER TABLE sessions ADD COLUMN project TEXT;
@@ -36,6 +37,8 @@ enum Migrations {
             head INTEGER NOT NULL,
             lines INTEGER NOT NULL
         ) WITHOUT ROWID;
+        CREATE TABLE observation_aliases (key TEXT PRIMARY KEY, observation_id INTEGER NOT NULL) WITHOUT ROWID;
+        CREATE INDEX observation_aliases_by_row ON observation_aliases (observation_id);
         """
 
     // The Langfuse mirror's outbox. One entry per trace (standing for the trace and all its

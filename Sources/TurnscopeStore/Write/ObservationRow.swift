@@ -96,7 +96,16 @@ struct ObservationRow {
     /// The row with this key, read straight from SQLite (the writer asks this for every record).
     static func fetch(_ db: Database, key: String) throws -> ObservationRow? {
         let statement = try db.cachedStatement(sql: "SELECT \(columns) FROM observations WHERE key = ?")
-        return try statement.first(db, [.text(key)], ObservationRow.init(columns:))
+        if let row = try statement.first(db, [.text(key)], ObservationRow.init(columns:)) { return row }
+        // A record another source's copy of the same model call was merged into (ObservationTwin).
+        let aliased = try db.cachedStatement(
+            sql: "SELECT \(columns) FROM observations WHERE id = (SELECT observation_id FROM observation_aliases WHERE key = ?)")
+        return try aliased.first(db, [.text(key)], ObservationRow.init(columns:))
+    }
+
+    static func fetch(_ db: Database, id: Int64) throws -> ObservationRow? {
+        let statement = try db.cachedStatement(sql: "SELECT \(columns) FROM observations WHERE id = ?")
+        return try statement.first(db, [.integer(id)], ObservationRow.init(columns:))
     }
 
     /// The row `SELECT \(columns)` is positioned on.

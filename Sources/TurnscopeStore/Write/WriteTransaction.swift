@@ -146,7 +146,15 @@ struct WriteTransaction {
     // MARK: Observations
 
     private mutating func write(_ record: ObservationRecord) throws {
-        let existing = try ObservationRow.fetch(db, key: record.id)
+        var existing = try ObservationRow.fetch(db, key: record.id)
+        if existing == nil, record.kind == .generation, let traceKey = record.traceId,
+            let trace = try cachedTrace(key: traceKey),
+            let twin = try ObservationTwin.find(db, record: record, session: trace.row.sessionId)
+        {
+            // The same call, already stored from another source: merge into it (ObservationTwin).
+            try ObservationTwin.alias(db, key: record.id, to: twin)
+            existing = try ObservationRow.fetch(db, id: twin)
+        }
         let policy = MergePolicy(stored: existing?.eventAt.map(Timestamp.init(microseconds:)), incoming: record.eventTime)
         var row: ObservationRow
         if let existing {
