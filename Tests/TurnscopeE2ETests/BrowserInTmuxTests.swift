@@ -160,6 +160,34 @@ struct BrowserInTmuxTests {
         #expect(refused.output.contains("--mirror: LANGFUSE_HOST (or LANGFUSE_BASE_URL) is not set"), "\(refused.output)")
     }
 
+    /// The browser follows the coding agents' transcripts under its HOME: a Claude Code session
+    /// written while it runs appears in the list, and the header says the agents are followed;
+    /// `--no-agents` says they are not.
+    @Test func aClaudeCodeSessionWrittenWhileTheBrowserRunsAppearsInIt() throws {
+        let tmux = try TmuxSession()
+        try tmux.start(["--db", tmux.path("agents.db"), "--listen", "127.0.0.1:0"], width: 140)
+        let opened = try tmux.waitFor("the header") { $0.contains("agents on") }
+        #expect(opened.split(separator: "\n").first?.contains("agents on") == true, "\(opened)")
+        let folder = tmux.path(".claude/projects/-home-dev-acme")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let session = "5e55a1d0-0000-4000-8000-00000000e2e0"
+        let lines = [
+            #"{"type":"user","uuid":"u1","parentUuid":null,"sessionId":"\#(session)","cwd":"/home/dev/acme","promptId":"p1","timestamp":"2026-12-07T00:00:00.000Z","message":{"role":"user","content":"Rename the flaky fixture"}}"#,
+            #"{"type":"assistant","uuid":"a1","parentUuid":"u1","sessionId":"\#(session)","cwd":"/home/dev/acme","timestamp":"2026-12-07T00:00:01.000Z","message":{"id":"msg_e2e_1","role":"assistant","model":"claude-sonnet-4-5-20250929","stop_reason":"end_turn","content":[{"type":"text","text":"Renamed."}],"usage":{"input_tokens":12,"output_tokens":5,"cache_read_input_tokens":0,"cache_creation_input_tokens":0}}}"#,
+        ]
+        try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: folder + "/\(session).jsonl"))
+        let screen = try tmux.waitFor("the agent's session") { $0.contains("Rename the flaky fixture") }
+        #expect(screen.contains("5e55a1d0"), "the session id shows beside its label: \(screen)")
+        try tmux.send("q")
+        #expect(try tmux.waitForExit() == 0)
+
+        let off = try TmuxSession()
+        try off.start(["--db", off.path("agents.db"), "--listen", "127.0.0.1:0", "--no-agents"], width: 140)
+        try off.waitFor("the header") { $0.contains("agents off") }
+        try off.send("q")
+        #expect(try off.waitForExit() == 0)
+    }
+
     /// A port already taken is not a failure: the browser opens and says the collector is off.
     @Test func takenPortMeansBrowsingOnly() throws {
         let listener = try LoopbackListener()
