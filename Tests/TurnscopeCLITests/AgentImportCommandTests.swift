@@ -53,6 +53,11 @@ import Testing
         let reported = try #require(claude["reportedCostUSD"] as? Double)
         #expect(abs(reported - 0.0146) < 1e-9)
 
+        let codexOnly = try runner.run(["sessions", "--db", runner.database, "--filter", "source:codex project:acme"])
+        #expect(codexOnly.stdout.contains(Self.codexSession.prefix(20)) && !codexOnly.stdout.contains(Self.claudeSession.prefix(20)), "\(codexOnly)")
+        let typo = try runner.run(["sessions", "--db", runner.database, "--filter", "sorce:codex"])
+        #expect(typo.status != 0 && typo.stderr.contains("sorce:codex: unknown filter"), "\(typo)")
+
         let again = try runner.run(["import", "--agents", "--db", runner.database])
         #expect(again.stdoutLines.last?.hasPrefix("imported 0 turns in 0 sessions from 0 files (0 lines skipped)") == true, "\(again)")
     }

@@ -17,9 +17,26 @@ struct SessionsCommand: ParsableCommand {
     @Flag(help: "Print JSON instead of a table.")
     var json = false
 
+    @Option(
+        help: ArgumentHelp(
+            "Only sessions these words let through, as the browser's f takes them: model: user: tag: source: project: errors cost> since: until:.",
+            valueName: "words"))
+    var filter: String?
+
     func run() throws {
         let database = try store.openForReading()
-        let sessions = try database.sessions(limit: limit).items
+        let sessions: [SessionSummary]
+        if let filter {
+            let words: BrowseFilter
+            do {
+                words = try BrowseFilter.parse(filter, now: .now)
+            } catch {
+                throw CommandError("--filter: \(error)")
+            }
+            sessions = try database.sessionWindow(filter: words, offset: 0, limit: limit).items
+        } else {
+            sessions = try database.sessions(limit: limit).items
+        }
         if json {
             print(JSONValue.array(sessions.map(\.json)).jsonString)
             return
