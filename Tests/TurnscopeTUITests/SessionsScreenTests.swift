@@ -22,6 +22,23 @@ struct SessionsScreenTests {
         #expect(browser.frame().text.contains("cache hit"))
     }
 
+    @Test("an agent session whose prompt is in but whose first answer is not shows no cost, with its id")
+    func sessionWithoutTurnsYet() throws {
+        let demo = try DemoStore()
+        defer { demo.remove() }
+        var trace = TraceRecord(id: "claude-code:5e55a1d0:p1", sessionId: "5e55a1d0-0000-4000-8000-000000000001")
+        trace.timestamp = DemoStore.now.adding(seconds: -5)
+        try demo.write([
+            .session(SessionRecord(id: "5e55a1d0-0000-4000-8000-000000000001", source: "claude-code", label: "Waiting for the model")),
+            .trace(trace),
+        ])
+        let browser = demo.browser(width: 100, height: 30)
+        let row = try #require(browser.frame().text.split(separator: "\n").first { $0.contains("Waiting for the model") })
+        #expect(row.contains("5e55a1d0"))
+        #expect(!row.contains("$0"), "\(row)")
+        #expect(row.contains("–"), "\(row)")
+    }
+
     @Test("sorting by cost puts the most expensive session first and marks the column")
     func sortByCost() throws {
         let demo = try DemoStore()

@@ -62,7 +62,9 @@ enum SessionsTable {
 
     /// Cost with a `+` when some turns are unpriced (the total is then a lower bound).
     static func cost(of session: SessionSummary) -> String {
-        session.unpricedTurns > 0
+        // A session whose prompt is in but whose first answer is not has no cost yet, not $0.
+        guard session.turnCount > 0 else { return "–" }
+        return session.unpricedTurns > 0
             ? (session.cost > 0 ? Formatting.money(session.cost) + "+" : "?") : Formatting.money(session.cost)
     }
 
