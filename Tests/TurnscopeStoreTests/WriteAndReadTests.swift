@@ -220,6 +220,16 @@ extension TurnSummary {
         #expect(exported.first { $0.id == "claude-code:msg_2" }?.statusMessage == "from the span")
     }
 
+    @Test func telemetryIsMatchedOnlyInsideAnAgentsSession() throws {
+        let db = try TemporaryStore()
+        // An application's own session (its source is otlp): its calls are never searched for twins.
+        try db.store.write(
+            [Self.trace("claude-code:cc-1:p1"), Self.call("claude-code:msg_1", trace: "claude-code:cc-1:p1", at: 0)],
+            client: "otlp")
+        try db.store.write([Self.trace("abc"), Self.call("span-1", trace: "abc", at: 0)], client: "otlp")
+        #expect(try db.store.session(id: "cc-1")?.turnCount == 2)
+    }
+
     @Test func callsFurtherApartOrCountedDifferentlyStayApart() throws {
         let db = try TemporaryStore()
         try db.store.write(

@@ -24,6 +24,14 @@ enum ObservationTwin {
         guard record.kind == .generation, let start = record.startTime?.microseconds, let model = record.model,
             let usage = record.usage, usage.output != nil
         else { return nil }
+        // Only an agent's session can hold both kinds: telemetry into any other session (every
+        // Langfuse or OTLP application's) costs one primary-key read here, not a search among
+        // the session's calls.
+        if !isTranscript(record.id) {
+            let source = try String.fetchOne(
+                db.cachedStatement(sql: "SELECT source FROM sessions WHERE id = ?"), arguments: [session])
+            guard let source, SessionSource.agents.contains(source) else { return nil }
+        }
         let statement = try db.cachedStatement(
             sql: """
                 SELECT id FROM observations
