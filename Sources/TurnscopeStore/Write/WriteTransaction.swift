@@ -34,6 +34,8 @@ struct WriteTransaction {
         var metadata: JSONValue?
     }
     private var sessions: [String: Int64] = [:]
+    /// Whether any observation has an alias (ObservationTwin); read once per transaction.
+    private var aliasesExist: Bool
     private var nextTraceId: Int64
     private var nextObservationId: Int64
 
@@ -54,6 +56,7 @@ struct WriteTransaction {
         // before its row is written. The writer is SQLite's only writer inside the transaction.
         nextTraceId = (try Int64.fetchOne(db, sql: "SELECT max(id) FROM traces") ?? 0) + 1
         nextObservationId = (try Int64.fetchOne(db, sql: "SELECT max(id) FROM observations") ?? 0) + 1
+        aliasesExist = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM observation_aliases)") ?? false
     }
 
     mutating func write(_ record: TurnscopeModel.Record) throws {
@@ -146,13 +149,14 @@ struct WriteTransaction {
     // MARK: Observations
 
     private mutating func write(_ record: ObservationRecord) throws {
-        var existing = try ObservationRow.fetch(db, key: record.id)
+        var existing = try ObservationRow.fetch(db, key: record.id, aliases: aliasesExist)
         if existing == nil, record.kind == .generation, let traceKey = record.traceId,
             let trace = try cachedTrace(key: traceKey),
             let twin = try ObservationTwin.find(db, record: record, session: trace.row.sessionId)
         {
             // The same call, already stored from another source: merge into it (ObservationTwin).
             try ObservationTwin.alias(db, key: record.id, to: twin)
+            aliasesExist = true
             existing = try ObservationRow.fetch(db, id: twin)
         }
         let policy = MergePolicy(stored: existing?.eventAt.map(Timestamp.init(microseconds:)), incoming: record.eventTime)
