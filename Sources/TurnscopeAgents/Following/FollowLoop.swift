@@ -84,8 +84,14 @@ struct FollowLoop {
 
     /// Scans `folder` (under `root`) for transcripts and folders to watch.
     private mutating func scan(_ root: AgentRoot, under folder: String, catchUp: Bool) {
-        let found = TranscriptDiscovery.scan(AgentRoot(path: folder, format: root.format))
+        var found = TranscriptDiscovery.scan(AgentRoot(path: folder, format: root.format))
         for path in found.folders { watch.watch(path) }
+        if !catchUp {
+            // A folder that appeared while running is listed again once it is watched: an agent
+            // creates a project's folder and writes its first line at once, and a file made
+            // between the listing and the watch would otherwise wait for its next write.
+            found = TranscriptDiscovery.scan(AgentRoot(path: folder, format: root.format))
+        }
         var fresh: [(String, Date)] = []
         for file in found.files where known[file.path] == nil {
             known[file.path] = root
