@@ -170,8 +170,11 @@ struct FollowLoop {
                     cursors[path] = chunk.cursor
                     follower.commits?(FollowCommit(path: path, records: chunk.records.count, cursor: chunk.cursor))
                 } catch {
+                    // The reader has moved past lines that were not committed: it is dropped, and
+                    // the file's next change rebuilds it from the last committed cursor, so
+                    // nothing read here is lost (a busy database, a full disk).
                     follower.report("\(path): \(error)")
-                    break
+                    return
                 }
             }
             if chunk.atEnd || chunk.bytes == 0 { break }
