@@ -69,7 +69,7 @@ import TurnscopeModel
         let batch = try OTLPFixture.protobuf("bad_ids")
         #expect(batch.observations.map(\.id) == ["1111111111111111", "3333333333333333"])
         #expect(batch.observations.last?.parentId == "1111111111111111")
-        #expect(batch.rejectedSpans == 2)
+        #expect(batch.rejected == 2)
         #expect(
             batch.rejectionMessage
                 == #"rejected 2 spans: span 2222222222222222: traceId has 5 bytes, expected 16; span "anonymous": spanId is missing"#)
@@ -87,7 +87,7 @@ import TurnscopeModel
                 Self.span("5555555555555555", parent: "1111111111111111"),
             ]))
         #expect(batch.observations.map(\.id) == ["1111111111111111", "5555555555555555"])
-        #expect(batch.rejectedSpans == 5)
+        #expect(batch.rejected == 5)
         let message = try #require(batch.rejectionMessage)
         #expect(message.hasPrefix(#"rejected 5 spans: span 2222222222222222: traceId is not 32 hex digits: "not-a-trace-id"; "#))
         #expect(message.contains(#"span "no span id": spanId is missing"#))

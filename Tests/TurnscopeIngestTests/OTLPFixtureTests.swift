@@ -69,7 +69,7 @@ extension OTLPBatch {
         let spans = try JSONText.parse(OTLPFixture.data(name, "json"))["resourceSpans"]?.arrayValue?
             .flatMap { $0["scopeSpans"]?.arrayValue ?? [] }.flatMap { $0["spans"]?.arrayValue ?? [] } ?? []
         #expect(batch.observations.map(\.id) == spans.compactMap { $0["spanId"]?.stringValue })
-        #expect(batch.rejectedSpans == 0)
+        #expect(batch.rejected == 0)
         #expect(batch.rejectionMessage == nil)
     }
 

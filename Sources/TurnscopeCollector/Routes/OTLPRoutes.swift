@@ -7,7 +7,8 @@ import TurnscopeOTLP
 
 /// OTLP/HTTP: traces at the standard path and at Langfuse's, in protobuf or JSON, optionally
 /// gzipped, answered with the OTLP response (with partial success when spans were rejected).
-/// Logs and metrics are acknowledged so exporters that send all three signals do not error.
+/// Logs likewise (agents' and GenAI's log events); metrics are acknowledged and dropped, so
+/// exporters that send all three signals do not error.
 struct OTLPRoutes {
     let collector: Collector
 
@@ -18,18 +19,50 @@ struct OTLPRoutes {
         router.post("/api/public/otel/v1/traces") { request, _ in
             await IncomingBody.handle(request, limits: self.collector.configuration, self.traces)
         }
-        for path in ["/v1/logs", "/v1/metrics", "/api/public/otel/v1/logs", "/api/public/otel/v1/metrics"] {
+        for path in ["/v1/logs", "/api/public/otel/v1/logs"] {
+            router.post(RouterPath(stringLiteral: path)) { request, _ in
+                await IncomingBody.handle(request, limits: self.collector.configuration, self.logs)
+            }
+        }
+        for path in ["/v1/metrics", "/api/public/otel/v1/metrics"] {
             router.post(RouterPath(stringLiteral: path)) { request, _ in await self.acknowledge(request) }
         }
     }
 
     private func traces(_ body: IncomingBody) async -> Response {
+        await export(body, protobuf: OTLPTraces.decode(protobuf:), json: OTLPTraces.decode(json:)) { batch in
+            var response = Opentelemetry_Proto_Collector_Trace_V1_ExportTraceServiceResponse()
+            if batch.rejected > 0 {
+                response.partialSuccess.rejectedSpans = Int64(batch.rejected)
+                response.partialSuccess.errorMessage = batch.rejectionMessage ?? ""
+            }
+            return response
+        }
+    }
+
+    private func logs(_ body: IncomingBody) async -> Response {
+        await export(body, protobuf: OTLPLogs.decode(protobuf:), json: OTLPLogs.decode(json:)) { batch in
+            var response = Opentelemetry_Proto_Collector_Logs_V1_ExportLogsServiceResponse()
+            if batch.rejected > 0 {
+                response.partialSuccess.rejectedLogRecords = Int64(batch.rejected)
+                response.partialSuccess.errorMessage = batch.rejectionMessage ?? ""
+            }
+            return response
+        }
+    }
+
+    /// Decodes an export by its media type, stores its records, and answers with the signal's
+    /// response only once they are committed.
+    private func export(
+        _ body: IncomingBody, protobuf: (Data) throws(OTLPDecodeError) -> OTLPBatch,
+        json: (Data) throws(OTLPDecodeError) -> OTLPBatch, answer: (OTLPBatch) -> some SwiftProtobuf.Message
+    ) async -> Response {
         let batch: OTLPBatch
         do {
             if body.isProtobuf {
-                batch = try OTLPTraces.decode(protobuf: body.data)
+                batch = try protobuf(body.data)
             } else if body.isJSON {
-                batch = try OTLPTraces.decode(json: body.data)
+                batch = try json(body.data)
             } else {
                 return JSONResponse.error(
                     .unsupportedMediaType,
@@ -38,16 +71,11 @@ struct OTLPRoutes {
         } catch {
             return JSONResponse.error(.badRequest, "\(error)")
         }
-        if case .failure(let error) = await collector.writer.write(batch.records, client: "otlp") {
+        if !batch.records.isEmpty, case .failure(let error) = await collector.writer.write(batch.records, client: "otlp") {
             // 503 is retryable for OTLP exporters: nothing was stored, so the export should come again.
-            return JSONResponse.error(.serviceUnavailable, "spans were not stored: \(error)")
+            return JSONResponse.error(.serviceUnavailable, "the export was not stored: \(error)")
         }
-        var response = Opentelemetry_Proto_Collector_Trace_V1_ExportTraceServiceResponse()
-        if batch.rejectedSpans > 0 {
-            response.partialSuccess.rejectedSpans = Int64(batch.rejectedSpans)
-            response.partialSuccess.errorMessage = batch.rejectionMessage ?? ""
-        }
-        return Self.respond(response, protobuf: body.isProtobuf)
+        return Self.respond(answer(batch), protobuf: body.isProtobuf)
     }
 
     private func acknowledge(_ request: Request) async -> Response {

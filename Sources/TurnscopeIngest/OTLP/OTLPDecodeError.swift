@@ -2,7 +2,7 @@
 ///
 /// The collector answers it with `400 Bad Request`, which OTLP exporters do not retry. A body that
 /// parses but holds some spans without valid ids is not an error: those spans are counted in
-/// `OTLPBatch.rejectedSpans` and the rest are kept (OTLP partial success).
+/// `OTLPBatch.rejected` and the rest are kept (OTLP partial success).
 public struct OTLPDecodeError: Error, Sendable, Hashable, CustomStringConvertible {
     /// What is wrong, in words a person can act on, e.g.
     /// `not an OTLP protobuf ExportTraceServiceRequest: the body is truncated`.

@@ -10,30 +10,22 @@ import TurnscopeModel
 /// as the OTLP spec requires.
 enum OTLPJSONReader {
     static func read(_ data: Data) throws(OTLPDecodeError) -> OTLPSpanList {
-        let document: JSONValue
-        do {
-            document = try JSONText.parse(data)
-        } catch {
-            throw OTLPDecodeError("not OTLP/JSON: \(error.description)")
-        }
-        guard case .object(let request) = document else {
-            throw OTLPDecodeError("not an OTLP/JSON ExportTraceServiceRequest: expected an object, got \(document.typeName)")
-        }
+        let request = try document(data, named: messageName)
         var list = OTLPSpanList()
-        for (resourceIndex, resourceSpans) in try array(request["resourceSpans"], "resourceSpans").enumerated() {
+        for (resourceIndex, resourceSpans) in try array(request["resourceSpans"], "resourceSpans", messageName).enumerated() {
             let resourcePath = "resourceSpans[\(resourceIndex)]"
-            let resource = try object(resourceSpans, resourcePath)
+            let resource = try object(resourceSpans, resourcePath, messageName)
             let resourceAttributes = attributes(resource["resource"]?["attributes"])
             // `instrumentationLibrarySpans` is the name before OTLP 0.15; old exporters still send it.
             let scopesKey = resource["scopeSpans"] != nil ? "scopeSpans" : "instrumentationLibrarySpans"
-            for (scopeIndex, scopeSpans) in try array(resource[scopesKey], "\(resourcePath).\(scopesKey)").enumerated() {
+            for (scopeIndex, scopeSpans) in try array(resource[scopesKey], "\(resourcePath).\(scopesKey)", messageName).enumerated() {
                 let scopePath = "\(resourcePath).\(scopesKey)[\(scopeIndex)]"
-                let scopeObject = try object(scopeSpans, scopePath)
+                let scopeObject = try object(scopeSpans, scopePath, messageName)
                 let scope = scopeObject["scope"] ?? scopeObject["instrumentationLibrary"]
                 let source = OTLPSource(
                     resourceAttributes: resourceAttributes, scopeName: scope?["name"]?.stringValue ?? "",
                     scopeVersion: scope?["version"]?.stringValue ?? "")
-                for (spanIndex, span) in try array(scopeObject["spans"], "\(scopePath).spans").enumerated() {
+                for (spanIndex, span) in try array(scopeObject["spans"], "\(scopePath).spans", messageName).enumerated() {
                     guard case .object(let fields) = span else {
                         list.rejections.append("\(scopePath).spans[\(spanIndex)] is not an object")
                         continue
@@ -45,6 +37,22 @@ enum OTLPJSONReader {
             }
         }
         return list
+    }
+
+    private static let messageName = "ExportTraceServiceRequest"
+
+    /// Parses the body as the JSON object an OTLP/JSON request is.
+    static func document(_ data: Data, named name: String) throws(OTLPDecodeError) -> [String: JSONValue] {
+        let document: JSONValue
+        do {
+            document = try JSONText.parse(data)
+        } catch {
+            throw OTLPDecodeError("not OTLP/JSON: \(error.description)")
+        }
+        guard case .object(let request) = document else {
+            throw OTLPDecodeError("not an OTLP/JSON \(name): expected an object, got \(document.typeName)")
+        }
+        return request
     }
 
     private static func read(
@@ -127,7 +135,7 @@ enum OTLPJSONReader {
     }
 
     /// A `fixed64`/`uint64` sent as a JSON number or a decimal string.
-    private static func unsigned(_ value: JSONValue) -> UInt64? {
+    static func unsigned(_ value: JSONValue) -> UInt64? {
         switch value {
         case .integer(let integer): integer >= 0 ? UInt64(integer) : nil
         case .number(let number): number >= 0 && number < 1.8e19 && number.rounded() == number ? UInt64(number) : nil
@@ -150,17 +158,19 @@ enum OTLPJSONReader {
         }
     }
 
-    private static func array(_ value: JSONValue?, _ path: String) throws(OTLPDecodeError) -> [JSONValue] {
+    /// A repeated field of message `name`: absent or null is empty, anything else but an array throws.
+    static func array(_ value: JSONValue?, _ path: String, _ name: String) throws(OTLPDecodeError) -> [JSONValue] {
         switch value {
         case nil, .null?: return []
         case .array(let elements)?: return elements
-        case let other?: throw OTLPDecodeError("not an OTLP/JSON ExportTraceServiceRequest: \(path) is \(other.typeName), expected an array")
+        case let other?: throw OTLPDecodeError("not an OTLP/JSON \(name): \(path) is \(other.typeName), expected an array")
         }
     }
 
-    private static func object(_ value: JSONValue, _ path: String) throws(OTLPDecodeError) -> [String: JSONValue] {
+    /// A nested message of message `name`.
+    static func object(_ value: JSONValue, _ path: String, _ name: String) throws(OTLPDecodeError) -> [String: JSONValue] {
         guard case .object(let members) = value else {
-            throw OTLPDecodeError("not an OTLP/JSON ExportTraceServiceRequest: \(path) is \(value.typeName), expected an object")
+            throw OTLPDecodeError("not an OTLP/JSON \(name): \(path) is \(value.typeName), expected an object")
         }
         return members
     }

@@ -13,15 +13,23 @@ enum OTLPProtobufReader {
     typealias KeyValue = Opentelemetry_Proto_Common_V1_KeyValue
 
     static func read(_ data: Data) throws(OTLPDecodeError) -> OTLPSpanList {
+        read(request: try message(data, named: "ExportTraceServiceRequest"))
+    }
+
+    /// Parses a binary message, with a precise reason when the bytes are not one.
+    static func message<Message: SwiftProtobuf.Message>(_ data: Data, named name: String) throws(OTLPDecodeError) -> Message {
         var options = BinaryDecodingOptions()
         // Nothing reads unknown fields, and keeping them would hold a copy of their bytes per message.
         options.discardUnknownFields = true
-        let request: Request
         do {
-            request = try Request(serializedBytes: data, options: options)
+            return try Message(serializedBytes: data, options: options)
         } catch {
-            throw OTLPDecodeError("not an OTLP protobuf ExportTraceServiceRequest: \(describe(error))")
+            throw OTLPDecodeError("not an OTLP protobuf \(name): \(describe(error))")
         }
+    }
+
+    /// Reads an already parsed request, as gRPC delivers it.
+    static func read(request: Request) -> OTLPSpanList {
         var list = OTLPSpanList()
         for resourceSpans in request.resourceSpans {
             let resourceAttributes = attributes(resourceSpans.resource.attributes)
