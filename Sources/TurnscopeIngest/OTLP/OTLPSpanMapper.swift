@@ -49,6 +49,12 @@ struct OTLPSpanMapper {
         resource.discard("langfuse.release")
 
         var records: [Record] = []
+        var after: [Record] = []
+        switch OTLPAgentSpan.agent(of: span) {
+        case .claudeCode?: records += OTLPAgentSpan.claudeCode(&observation, span: span, attributes: &attributes)
+        case .codex?: after = OTLPAgentSpan.codex(&observation, span: span)
+        case nil: break
+        }
         let fields = OTLPTraceFields(&attributes, resource: &resource)
         if isRoot || !fields.isEmpty {
             var trace = TraceRecord(
@@ -68,7 +74,7 @@ struct OTLPSpanMapper {
         }
         observation.metadata = metadata()
         records.append(.observation(observation))
-        return records
+        return records + after
     }
 
     // MARK: - Fields

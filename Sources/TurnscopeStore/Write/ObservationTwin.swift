@@ -1,52 +1,88 @@
 import GRDB
 import TurnscopeModel
 
-/// One model call seen by two sources: a coding agent's transcript, and the agent's own telemetry
-/// or a capture of the call. Each names the call by its own id (`claude-code:msg_…` against an
-/// OpenTelemetry span id), and custom endpoints write no request id both could share, so the
-/// second one to arrive is matched to the first by what the call itself fixes: the session, the
-/// model, identical usage, and a start within two seconds. It then merges into the first one's
-/// row, and its id becomes an alias of that row, so that its later updates merge there too.
+/// One model call seen by several sources: a coding agent's transcript, the agent's log events,
+/// and a span (the agent's own, or any other capture of the call). Each names the call by its own
+/// id (`claude-code:msg_…`, `events:claude-code:req_…`, an OpenTelemetry span id), and custom
+/// endpoints write no request id they could share, so a new row is matched to a stored one by
+/// what the call itself fixes: the session, the model, identical usage, and a start (or an end)
+/// within two seconds. It then merges into the stored row, and its id becomes an alias of that
+/// row, so that its later updates merge there too. A row takes at most one record of each kind.
 enum ObservationTwin {
-    /// How far apart the two sources' start times may be.
+    /// How far apart two sources' start (or end) times may be.
     static let window: Int64 = 2_000_000
+    /// How much earlier than its logged start a call seen in log events may have begun: an
+    /// exporter that logs a call's usage without its request (Codex) starts it late.
+    static let eventsLead: Int64 = 600_000_000
 
-    /// Whether `key` names a record read from an agent's transcript.
-    static func isTranscript(_ key: String) -> Bool {
-        key.hasPrefix("claude-code:") || key.hasPrefix("codex:")
+    /// Which kind of source a record's id says it came from.
+    enum Capture: Int, Sendable {
+        /// An agent's transcript read from disk.
+        case transcript = 0
+        /// An agent's OpenTelemetry log events.
+        case events = 1
+        /// Anything else: spans, Langfuse events, native records.
+        case other = 2
+
+        /// The kind of the record or row with this key.
+        init(key: String) {
+            if key.hasPrefix("claude-code:") || key.hasPrefix("codex:") {
+                self = .transcript
+            } else if key.hasPrefix("events:") {
+                self = .events
+            } else {
+                self = .other
+            }
+        }
+
+        /// `Capture(key:)` in SQL, for a key column.
+        static func sql(_ column: String) -> String {
+            """
+            CASE WHEN \(column) LIKE 'claude-code:%' OR \(column) LIKE 'codex:%' THEN 0 \
+            WHEN \(column) LIKE 'events:%' THEN 1 ELSE 2 END
+            """
+        }
     }
 
-    /// The row of the stored generation that `record`, not stored yet, describes again from the
-    /// other kind of source (transcript against anything else); nil when there is none. Of
-    /// several candidates the one that started closest wins; a row already matched is not matched
-    /// again.
+    /// Whether `key` names a record read from an agent's transcript.
+    static func isTranscript(_ key: String) -> Bool { Capture(key: key) == .transcript }
+
+    /// The row of the stored generation that `record`, not stored yet, describes again from
+    /// another kind of source; nil when there is none. Of several candidates the one closest in
+    /// time wins; a row that already holds a record of this kind is not matched again.
     static func find(_ db: Database, record: ObservationRecord, session: Int64) throws -> Int64? {
         guard record.kind == .generation, let start = record.startTime?.microseconds, let model = record.model,
             let usage = record.usage, usage.output != nil
         else { return nil }
-        // Only an agent's session can hold both kinds: telemetry into any other session (every
+        let capture = Capture(key: record.id)
+        // Only an agent's session can hold several kinds: a span into any other session (every
         // Langfuse or OTLP application's) costs one primary-key read here, not a search among
         // the session's calls.
-        if !isTranscript(record.id) {
+        if capture == .other {
             let source = try String.fetchOne(
                 db.cachedStatement(sql: "SELECT source FROM sessions WHERE id = ?"), arguments: [session])
             guard let source, SessionSource.agents.contains(source) else { return nil }
         }
+        let end = record.endTime?.microseconds ?? start
+        let earliest = start - (capture == .events ? eventsLead : window)
         let statement = try db.cachedStatement(
             sql: """
                 SELECT id FROM observations
-                WHERE session_id = ? AND kind = 'generation' AND start_at BETWEEN ? AND ? AND model = ?
-                    AND input_tokens IS ? AND output_tokens IS ? AND coalesce(cache_read_tokens, 0) = ?
-                    AND coalesce(cache_write_5m_tokens, 0) + coalesce(cache_write_1h_tokens, 0) = ?
-                    AND (key LIKE 'claude-code:%' OR key LIKE 'codex:%') = ?
-                    AND id NOT IN (SELECT observation_id FROM observation_aliases)
-                ORDER BY abs(start_at - ?) LIMIT 1
+                WHERE session_id = ?1 AND kind = 'generation' AND start_at BETWEEN ?2 AND ?3 AND model = ?4
+                    AND (abs(start_at - ?5) <= ?6 OR abs(coalesce(end_at, start_at) - ?7) <= ?6)
+                    AND input_tokens IS ?8 AND output_tokens IS ?9 AND coalesce(cache_read_tokens, 0) = ?10
+                    AND coalesce(cache_write_5m_tokens, 0) + coalesce(cache_write_1h_tokens, 0) = ?11
+                    AND \(Capture.sql("key")) != ?12
+                    AND NOT EXISTS (
+                        SELECT 1 FROM observation_aliases a
+                        WHERE a.observation_id = observations.id AND \(Capture.sql("a.key")) = ?12)
+                ORDER BY min(abs(start_at - ?5), abs(coalesce(end_at, start_at) - ?7)) LIMIT 1
                 """)
         return try Int64.fetchOne(
             statement,
             arguments: [
-                session, start - window, start + window, model, usage.input, usage.output, usage.cacheRead ?? 0,
-                usage.cacheWrite, !isTranscript(record.id), start,
+                session, earliest, end + window, model, start, window, end, usage.input, usage.output,
+                usage.cacheRead ?? 0, usage.cacheWrite, capture.rawValue,
             ])
     }
 
@@ -54,5 +90,13 @@ enum ObservationTwin {
     static func alias(_ db: Database, key: String, to id: Int64) throws {
         try db.cachedStatement(sql: "INSERT OR IGNORE INTO observation_aliases (key, observation_id) VALUES (?, ?)")
             .execute(arguments: [key, id])
+    }
+
+    /// The key of the row `key` is an alias of, else `key` itself: a child names its parent by
+    /// the id its own source knows, which may be the parent's alias.
+    static func resolve(_ db: Database, key: String) throws -> String {
+        let statement = try db.cachedStatement(
+            sql: "SELECT o.key FROM observation_aliases a JOIN observations o ON o.id = a.observation_id WHERE a.key = ?")
+        return try String.fetchOne(statement, arguments: [key]) ?? key
     }
 }

@@ -124,6 +124,8 @@ struct WriteTransaction {
             // last prompt: matched against it, only the new messages are fingerprinted. It is not
             // remembered as the session's prompt, which stays the last generation's.
             row.input = try blobs.column(for: input, observation: nil, trace: row.id, session: target, remember: false)
+            // An agent's log events give the user's prompt only as the trace's input.
+            if let label = Self.firstUserText(input) { ledger.offer(label: label, userId: nil, to: target) }
         }
         if let output = record.output, policy.incomingWins || row.output == nil {
             row.output = try blobs.column(for: output, observation: nil, trace: row.id)
@@ -172,7 +174,8 @@ struct WriteTransaction {
         }
         let before = existing?.tally
         row.kind = policy.first(row.kind, record.kind?.rawValue)
-        row.parentKey = policy.pick(row.parentKey, record.parentId)
+        let parent = try record.parentId.map { aliasesExist ? try ObservationTwin.resolve(db, key: $0) : $0 }
+        row.parentKey = policy.pick(row.parentKey, parent)
         row.name = policy.pick(row.name, record.name)
         row.settle(start: record.startTime, eventTime: record.eventTime, now: now)
         row.endAt = policy.pick(row.endAt, record.endTime?.microseconds)

@@ -11,6 +11,15 @@ extension DetailDocument {
         defer { if landing == nil { landing = min(lines.count - 1, promptStart + 1) } }
         switch turn.detail.observation.input {
         case nil:
+            // Agents' log events carry the user's prompt, not the request: it is the trace's input.
+            if let messages = turn.detail.trace?.input?.messages, !messages.isEmpty {
+                title("Prompt", detail: "the user's prompt only; the agent logged no request")
+                let names = ToolCallPairing.toolNames(in: messages)
+                for (index, message) in messages.enumerated() {
+                    appendMessage(message, block: "in:\(index)", isNew: false, toolNames: names)
+                }
+                return
+            }
             title("Prompt")
             append([Span("  no prompt recorded", theme.dimmed)], block: nil)
         case .json(let value)?:

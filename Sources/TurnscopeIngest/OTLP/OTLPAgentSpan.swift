@@ -1,0 +1,78 @@
+import TurnscopeModel
+
+/// The coding agents' own spans, which the generic GenAI reading gets wrong.
+///
+/// - Claude Code's `claude_code.llm_request` spans carry the request id its log events carry, so
+///   the span takes the events' id for the call and both fill one row. Versions before 2.1.337
+///   send only flat counters (`input_tokens` without the cache, `cache_creation_tokens` apart),
+///   which become the usage; newer ones send them beside GenAI's, which win. `cost_usd` is the
+///   cost Claude Code reported. The session is marked as Claude Code's.
+/// - Codex exports its internal `tracing` spans: hundreds per turn, several with a `model`
+///   attribute. Only `run_sampling_request` is a model call; `handle_responses` carries that
+///   call's usage and gives it to its parent; `session_task.turn` is the agent's turn, its
+///   usage a sum of calls; every other span stays a plain span.
+enum OTLPAgentSpan {
+    /// The agents whose spans are read specially.
+    enum Agent {
+        case claudeCode, codex
+    }
+
+    /// The agent that exported `span`, from its service and instrumentation scope.
+    static func agent(of span: OTLPSpan) -> Agent? {
+        let service = OTLPValues.text(span.source.resourceAttributes["service.name"]) ?? ""
+        if service.hasPrefix("claude-code") || span.source.scopeName.hasPrefix("com.anthropic.claude_code") {
+            return .claudeCode
+        }
+        // Codex names its span scope after its service (`codex_cli_rs`, `codex_exec`, …).
+        if service.hasPrefix("codex"), span.source.scopeName == service { return .codex }
+        return nil
+    }
+
+    /// Rewrites a Claude Code span's observation; returns the records to write before it.
+    static func claudeCode(
+        _ observation: inout ObservationRecord, span: OTLPSpan, attributes: inout OTLPAttributes
+    ) -> [Record] {
+        let flat = ["input_tokens", "output_tokens", "cache_read_tokens", "cache_creation_tokens"]
+        if observation.usage == nil, flat.contains(where: { attributes.has($0) }) {
+            func count(_ key: String) -> Int64? { OTLPValues.integer(attributes.take(key)) }
+            observation.usage = Usage(
+                input: count("input_tokens"), output: count("output_tokens"), cacheRead: count("cache_read_tokens"),
+                cacheWrite5m: count("cache_creation_tokens"))
+        }
+        for key in flat { attributes.discard(key) }
+        if observation.cost == nil, let cost = OTLPValues.double(attributes.take("cost_usd")), cost >= 0 {
+            observation.cost = Cost(total: cost)
+        }
+        if span.name == "claude_code.llm_request",
+            let requestId = attributes.text("request_id", "client_request_id")
+        {
+            observation.id = ClaudeCodeEvents.idPrefix + requestId
+        }
+        guard let session = OTLPValues.text(attributes.peek("session.id")) else { return [] }
+        return [.session(SessionRecord(id: session, source: SessionSource.claudeCode))]
+    }
+
+    /// Rewrites a Codex span's observation; returns the records to write after it.
+    static func codex(_ observation: inout ObservationRecord, span: OTLPSpan) -> [Record] {
+        switch span.name {
+        case "run_sampling_request":
+            observation.kind = .generation
+            return []
+        case "session_task.turn":
+            observation.kind = .agent
+            return []
+        case "handle_responses":
+            observation.kind = .span
+            guard let usage = observation.usage, let parent = span.parentId else { return [] }
+            observation.usage = nil
+            return [
+                .observation(
+                    ObservationRecord(
+                        id: parent, traceId: span.traceId, kind: nil, usage: usage, eventTime: observation.eventTime))
+            ]
+        default:
+            if observation.kind == .generation { observation.kind = .span }
+            return []
+        }
+    }
+}
