@@ -55,6 +55,23 @@ import TurnscopeStore
         #expect(Self.traces(try other.store.mirrorBacklog(records: 100)).map(\.trace.id) == ["t1"])
     }
 
+    @Test func anAgentsTelemetryIntoItsSessionWaitsForConsentLikeItsTranscript() throws {
+        let db = try TemporaryStore()
+        db.store.queuesForMirror = true
+        // What Claude Code's log events decode to: its session marked as Claude Code's, then the call.
+        let session = Record.session(SessionRecord(id: "cc-2", source: SessionSource.claudeCode))
+        try db.store.write([session, .trace(TraceRecord(id: "t1", sessionId: "cc-2")), Self.call("g1", trace: "t1", at: 0)], client: "otlp")
+        // A transcript record merged into the same trace later changes nothing about that.
+        try db.store.write([Self.call("g2", trace: "t1", at: 4)], client: "otlp")
+        #expect(try db.store.mirrorBacklog(records: 100).isEmpty, "telemetry into a coding session is a coding session")
+        try db.store.write([.trace(TraceRecord(id: "app", sessionId: "app-session")), Self.call("g3", trace: "app", at: 5)], client: "otlp")
+        #expect(Self.traces(try db.store.mirrorBacklog(records: 100)).map(\.trace.id) == ["app"])
+
+        db.store.queuesAgentsForMirror = true
+        try db.store.write([Self.call("g1", trace: "t1", at: 0)], client: "otlp")
+        #expect(Set(Self.traces(try db.store.mirrorBacklog(records: 100)).map(\.trace.id)) == ["t1", "app"])
+    }
+
     @Test func afterDeliveryOnlyChangedObservationsAreResent() throws {
         let db = try TemporaryStore()
         db.store.queuesForMirror = true

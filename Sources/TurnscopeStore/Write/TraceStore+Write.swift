@@ -51,7 +51,7 @@ extension TraceStore {
                         if memory.known.count > WriterMemory.knownLimit { memory.known.removeAll(keepingCapacity: true) }
                         var transaction = try WriteTransaction(
                             db: db, changeSeq: changeSeq, client: client, pricing: pricing, memory: memory,
-                            queuesForMirror: queuesForMirror(client: client))
+                            queuesForMirror: queuesForMirror(client: client), mirrorsAgents: queuesAgentsForMirror)
                         memory = WriterMemory()  // hand the caches over without copying them
                         defer {
                             memory = transaction.blobs.memory

@@ -43,10 +43,11 @@ struct WriteTransaction {
     static let autoSessionGap: Int64 = 30 * 60 * 1_000_000
 
     init(
-        db: Database, changeSeq: Int64, client: String, pricing: PriceTable, memory: WriterMemory, queuesForMirror: Bool
+        db: Database, changeSeq: Int64, client: String, pricing: PriceTable, memory: WriterMemory, queuesForMirror: Bool,
+        mirrorsAgents: Bool
     ) throws {
         self.db = db
-        mirrorQueue = queuesForMirror ? MirrorQueue() : nil
+        mirrorQueue = queuesForMirror ? MirrorQueue(includesAgents: mirrorsAgents) : nil
         self.changeSeq = changeSeq
         self.client = client
         self.pricing = pricing
