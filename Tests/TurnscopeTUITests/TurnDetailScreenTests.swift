@@ -172,6 +172,25 @@ struct TurnDetailScreenTests {
         #expect(browser.frame().text.contains("more lines — o opens it all in $PAGER"))
     }
 
+    @Test("a turn known only from an agent's log events shows the user's prompt from its trace")
+    func promptFromTheTrace() throws {
+        let demo = try DemoStore(sample: false)
+        defer { demo.remove() }
+        let start = Timestamp(iso8601: "2026-11-22T10:00:00Z")!
+        try demo.write([
+            .trace(TraceRecord(id: "prompt-1", sessionId: "cc", input: .messages([.text(.user, "fix the failing test")]))),
+            .observation(
+                ObservationRecord(
+                    id: "events:claude-code:req_1", traceId: "prompt-1", kind: .generation, startTime: start,
+                    endTime: start, model: "claude-sonnet-4-5", output: .messages([.text(.assistant, "Looking.")]),
+                    usage: Usage(input: 3, output: 4))),
+        ])
+        let text = demo.browser(width: 100, height: 30, root: TurnDetailScreen(turnId: "events:claude-code:req_1")).frame().text
+        #expect(text.contains("the user's prompt only"))
+        #expect(text.contains("fix the failing test"))
+        #expect(!text.contains("no prompt recorded"))
+    }
+
     // MARK: - Tool calls and results
 
     @Test("tool calls pair with results from the next turn's prompt, else say there is none yet")
