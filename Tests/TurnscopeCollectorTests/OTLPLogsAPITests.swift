@@ -110,4 +110,17 @@ import TurnscopeModel
         #expect(json?["partialSuccess"] == nil)
         #expect(try harness.exported().isEmpty)
     }
+
+    @Test(arguments: ["/", "/v1/logs/v1/logs"])
+    func aMisconfiguredExporterIsToldWhatToSet(_ path: String) async throws {
+        let harness = try CollectorHarness()
+        try await harness.withClient { client in
+            try await client.execute(
+                uri: path, method: .post, headers: [.contentType: "application/x-protobuf"], body: ByteBuffer(bytes: [])
+            ) { response in
+                #expect(response.status == .notFound)
+                #expect(response.json?["message"]?.stringValue?.contains("/v1/") == true)
+            }
+        }
+    }
 }

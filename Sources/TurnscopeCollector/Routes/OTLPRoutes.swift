@@ -27,6 +27,21 @@ struct OTLPRoutes {
         for path in ["/v1/metrics", "/api/public/otel/v1/metrics"] {
             router.post(RouterPath(stringLiteral: path)) { request, _ in await self.acknowledge(request) }
         }
+        // Two mistakes the agents' exporters make easy: Codex posts to exactly the URL configured
+        // (the collector's root, when `/v1/logs` was left off), and Gemini CLI appends `/v1/logs`
+        // to whatever path it is given. Both get a 404 that says what to configure.
+        router.post("/") { _, _ in
+            JSONResponse.error(
+                .notFound,
+                "OTLP/HTTP signals go to /v1/traces, /v1/logs and /v1/metrics; exporters that take a full URL per signal (Codex's [otel] table) need the path")
+        }
+        for signal in ["traces", "logs", "metrics"] {
+            router.post(RouterPath(stringLiteral: "/v1/\(signal)/v1/\(signal)")) { _, _ in
+                JSONResponse.error(
+                    .notFound,
+                    "the exporter appended /v1/\(signal) to an endpoint that already ended in it: configure the base URL (http://127.0.0.1:4318)")
+            }
+        }
     }
 
     private func traces(_ body: IncomingBody) async -> Response {
