@@ -42,6 +42,8 @@ public struct ObservationRecord: Sendable, Hashable {
     public var environment: String?
     /// When the client sent this record: a later record's values win over an earlier one's.
     public var eventTime: Timestamp?
+    /// The tools the request offered the model (generations only).
+    public var toolDefinitions: [ToolDefinition]?
 
     public init(
         id: String, traceId: String? = nil, parentId: String? = nil, kind: ObservationKind?, name: String? = nil,
@@ -49,7 +51,7 @@ public struct ObservationRecord: Sendable, Hashable {
         model: String? = nil, modelParameters: [String: JSONValue]? = nil, input: Payload? = nil,
         output: Payload? = nil, metadata: JSONValue? = nil, usage: Usage? = nil, cost: Cost? = nil,
         level: Level? = nil, statusMessage: String? = nil, version: String? = nil, environment: String? = nil,
-        eventTime: Timestamp? = nil
+        eventTime: Timestamp? = nil, toolDefinitions: [ToolDefinition]? = nil
     ) {
         self.id = id
         self.traceId = traceId
@@ -71,5 +73,6 @@ public struct ObservationRecord: Sendable, Hashable {
         self.version = version
         self.environment = environment
         self.eventTime = eventTime
+        self.toolDefinitions = toolDefinitions
     }
 }
