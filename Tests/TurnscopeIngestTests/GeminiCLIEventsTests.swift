@@ -145,7 +145,12 @@ import TurnscopeModel
         #expect(Set(batch.traces.map(\.id)).count == batch.traces.count)
         #expect(batch.traces.count == 4)
         #expect(batch.traces.allSatisfy { $0.sessionId == Self.session && $0.name == nil })
-        #expect(batch.genAISessions == [SessionRecord(id: Self.session, source: SessionSource.geminiCLI)])
+        // The session's first prompt labels it.
+        #expect(
+            batch.genAISessions == [
+                SessionRecord(
+                    id: Self.session, source: SessionSource.geminiCLI, label: "Why does test_add fail? Check src/mathlib.py.")
+            ])
     }
 
     @Test func toolCallsAreToolObservationsWithTheirArguments() throws {

@@ -1,3 +1,4 @@
+import Foundation
 import TurnscopeModel
 
 /// Maps Gemini CLI's log events (AGENT-TELEMETRY.md §4) into its session's records:
@@ -8,7 +9,10 @@ import TurnscopeModel
 ///   (`GeminiCLICallBook` names it, `GeminiCLIGeneration` fills it in), a failed one for each
 ///   failed attempt;
 /// - `gemini_cli.tool_call`: a tool observation (`GeminiCLIToolCall`);
-/// - and a `gemini-cli` session record for each session the export speaks of.
+/// - and a `gemini-cli` session record for each session the export speaks of, labelled with the
+///   session's first prompt when the export holds it (`prompt_id` `<session>########1`): the
+///   automatic label, the first user message of the first call, would be the CLI's own context
+///   preamble ("This is the Gemini CLI. …").
 ///
 /// The CLI's other events (`config`, `file_operation`, `model_routing`, …) are acknowledged and not
 /// stored. A record with no `session.id`, on itself or on its resource, is left out: the CLI sets
@@ -16,6 +20,7 @@ import TurnscopeModel
 enum GeminiCLIEvents {
     static func records(for logs: [OTLPLogRecord]) -> [Record] {
         var sessions: [String] = []
+        var labels: [String: String] = [:]
         var traces = GeminiCLITraces()
         var book = GeminiCLICallBook()
         var tools: [(order: Int, call: GeminiCLIToolCall, session: String)] = []
@@ -26,6 +31,10 @@ enum GeminiCLIEvents {
             switch event.name {
             case "gemini_cli.user_prompt":
                 traces.prompt(event, session: session)
+                if event.promptId == session + "########1", let prompt = event.text("prompt") {
+                    let label = prompt.trimmingCharacters(in: .whitespacesAndNewlines)
+                    if !label.isEmpty { labels[session] = String(label.prefix(200)) }
+                }
             case GeminiCLIGeneration.request, GeminiCLIGeneration.response, GeminiCLIGeneration.error,
                 GeminiCLIGeneration.twin:
                 book.add(event, session: session, order: order)
@@ -67,7 +76,7 @@ enum GeminiCLIEvents {
             traces.note(traceId, session: tool.session, promptId: promptId, time: tool.call.event.time)
         }
 
-        return sessions.map { .session(SessionRecord(id: $0, source: SessionSource.geminiCLI)) }
+        return sessions.map { .session(SessionRecord(id: $0, source: SessionSource.geminiCLI, label: labels[$0])) }
             + traces.records.map(Record.trace) + generations.map { .observation($0.record) }
             + toolRecords.map(Record.observation)
     }
