@@ -68,8 +68,9 @@ enum OTLPPayloads {
     }
 
     /// `gen_ai.input.messages` with `gen_ai.system_instructions` in front as a system message in the
-    /// same parts schema, so the normalizer sees one conversation.
-    private static func genAIInput(messages: JSONValue?, system: JSONValue?) -> Payload? {
+    /// same parts schema, so the normalizer sees one conversation. The GenAI and Gemini CLI log
+    /// mappings read their inference-details events with it too.
+    static func genAIInput(messages: JSONValue?, system: JSONValue?) -> Payload? {
         let system = system.map(OTLPValues.decoded)
         let messages = messages.map(OTLPValues.decoded)
         guard let system else { return messages.map(PayloadNormalizer.payload(from:)) }

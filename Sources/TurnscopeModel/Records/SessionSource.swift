@@ -5,6 +5,9 @@ public enum SessionSource {
     public static let claudeCode = "claude-code"
     /// The OpenAI Codex CLI's rollouts (`~/.codex/sessions/**/rollout-*.jsonl`).
     public static let codex = "codex"
+    /// Google's Gemini CLI, from its own OpenTelemetry log events (it keeps no transcript
+    /// Turnscope reads, so it is not among `agents`).
+    public static let geminiCLI = "gemini-cli"
     /// The Langfuse ingestion API (SDKs, litellm).
     public static let langfuse = "langfuse"
     /// OpenTelemetry spans and log events.
