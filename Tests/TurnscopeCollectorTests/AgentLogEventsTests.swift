@@ -145,4 +145,19 @@ import TurnscopeModel
         let tools = try harness.exported().compactMap { if case .observation(let o) = $0, o.kind == .tool { o } else { nil } }
         #expect(tools.count == 1)
     }
+
+    @Test(arguments: [[Part.spans, .logs], [.logs, .spans]])
+    func geminiCLICallsSeenAsSpansAndLogEventsKeepTheEventsUsageInEitherOrder(_ order: [Part]) async throws {
+        let harness = try CollectorHarness()
+        for part in order {
+            try await Self.post(
+                harness, part == .spans ? "/v1/traces" : "/v1/logs",
+                fixture: part == .spans ? "gemini_cli_traces.json" : "gemini_cli_logs.json")
+        }
+        let generations = try Self.generations(harness)
+        #expect(generations.count == 4, "three answered calls and a 429")
+        // Gemini counts cached input inside input and thoughts outside output; the events say so.
+        #expect(generations.reduce(0) { $0 + ($1.usage?.input ?? 0) } == 12_454)
+        #expect(generations.reduce(0) { $0 + ($1.usage?.cacheRead ?? 0) } == 17_408)
+    }
 }

@@ -11,10 +11,14 @@ import TurnscopeModel
 ///   attribute. Only `run_sampling_request` is a model call; `handle_responses` carries that
 ///   call's usage and gives it to its parent; `session_task.turn` is the agent's turn, its
 ///   usage a sum of calls; every other span stays a plain span.
+/// - Gemini CLI always sends its log events beside its spans, and `gemini_cli.api_response`
+///   carries the full counts (cached, thoughts, tool tokens); the `llm_call` span has only input
+///   (cache inclusive) and output (thoughts exclusive). Read as GenAI usage, the span's counts
+///   would replace the events' whenever it arrives second, so the span keeps none.
 enum OTLPAgentSpan {
     /// The agents whose spans are read specially.
     enum Agent {
-        case claudeCode, codex
+        case claudeCode, codex, geminiCLI
     }
 
     /// The agent that exported `span`, from its service and instrumentation scope.
@@ -25,6 +29,7 @@ enum OTLPAgentSpan {
         }
         // Codex names its span scope after its service (`codex_cli_rs`, `codex_exec`, …).
         if service.hasPrefix("codex"), span.source.scopeName == service { return .codex }
+        if service == "gemini-cli" { return .geminiCLI }
         return nil
     }
 

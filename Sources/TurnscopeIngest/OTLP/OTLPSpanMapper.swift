@@ -53,6 +53,7 @@ struct OTLPSpanMapper {
         switch OTLPAgentSpan.agent(of: span) {
         case .claudeCode?: records += OTLPAgentSpan.claudeCode(&observation, span: span, attributes: &attributes)
         case .codex?: after = OTLPAgentSpan.codex(&observation, span: span)
+        case .geminiCLI?: observation.usage = nil
         case nil: break
         }
         let fields = OTLPTraceFields(&attributes, resource: &resource)
