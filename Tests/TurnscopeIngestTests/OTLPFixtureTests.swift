@@ -96,7 +96,8 @@ extension OTLPBatch {
         #expect(chat.modelParameters?["temperature"] == 0.2)
         #expect(chat.modelParameters?["max_tokens"] == 512)
         #expect(chat.modelParameters?["model"] == nil)
-        #expect(chat.modelParameters?["tools"]?.arrayValue?.first?["name"] == "get_weather")
+        #expect(chat.modelParameters?["tools"] == nil, "tool definitions have their own field")
+        #expect(chat.toolDefinitions?.map(\.name) == ["get_weather"])
         // input_tokens includes the 1024 cached tokens (semconv): 186 were uncached.
         #expect(chat.usage == Usage(input: 186, output: 41, cacheRead: 1024))
         #expect(chat.cost == nil)
@@ -153,7 +154,8 @@ extension OTLPBatch {
         #expect(llm.model == "gpt-4o-2024-08-06")
         #expect(llm.modelParameters?["temperature"] == 0.2)
         #expect(llm.modelParameters?["model"] == "gpt-4o")
-        #expect(llm.modelParameters?["tools"]?.arrayValue?.first?["function"]?["name"] == "get_weather")
+        #expect(llm.toolDefinitions?.map(\.name) == ["get_weather"])
+        #expect(llm.toolDefinitions?.first?.parameters?["type"] == "object")
         #expect(llm.input == .messages([.text(.system, "You are a weather bot."), .text(.user, "Weather in Paris?")]))
         #expect(
             llm.output == .messages([
@@ -198,14 +200,13 @@ extension OTLPBatch {
         #expect(chat.model == "claude-sonnet-4-5-20250929")
         #expect(chat.modelParameters?["max_tokens"] == 1024)
         #expect(
-            chat.modelParameters?["tools"]
+            chat.toolDefinitions
                 == [
-                    [
-                        "name": "get_weather", "description": "Current weather for a city",
-                        "parameters": [
+                    ToolDefinition(
+                        name: "get_weather", description: "Current weather for a city",
+                        parameters: [
                             "type": "object", "properties": ["location": ["type": "string"]], "required": ["location"],
-                        ],
-                    ]
+                        ])
                 ])
         #expect(chat.input == .messages([.text(.system, "You are a weather bot."), .text(.user, "Weather in Paris?")]))
         #expect(

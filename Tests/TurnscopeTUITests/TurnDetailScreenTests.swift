@@ -191,6 +191,30 @@ struct TurnDetailScreenTests {
         #expect(!text.contains("no prompt recorded"))
     }
 
+    @Test("the tools a request offered are listed by name, their definitions folded")
+    func toolsOffered() throws {
+        let demo = try DemoStore(sample: false)
+        defer { demo.remove() }
+        let start = Timestamp(iso8601: "2026-11-22T10:00:00Z")!
+        let tools = [
+            ToolDefinition(name: "Bash", description: "Run a shell command.\nMore text.", parameters: ["type": "object"]),
+            ToolDefinition(name: "Read", description: "Read a file \u{1B}[31mred", parameters: ["type": "object"]),
+        ]
+        try demo.write([
+            .trace(TraceRecord(id: "tr", sessionId: "s")),
+            .observation(
+                ObservationRecord(
+                    id: "g", traceId: "tr", kind: .generation, startTime: start, model: "claude-sonnet-4-5",
+                    input: .messages([.text(.user, "hi")]), toolDefinitions: tools)),
+        ])
+        let browser = demo.browser(width: 100, height: 80, root: TurnDetailScreen(turnId: "g"))
+        let text = browser.frame().text
+        #expect(text.contains("Tools offered  2 tools"))
+        #expect(text.contains("Bash  Run a shell command."))
+        #expect(!text.contains("More text."))
+        #expect(!browser.frame().cells.contains { $0.text.unicodeScalars.contains { TerminalText.isControl($0) } })
+    }
+
     // MARK: - Tool calls and results
 
     @Test("tool calls pair with results from the next turn's prompt, else say there is none yet")

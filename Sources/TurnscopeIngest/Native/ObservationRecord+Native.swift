@@ -29,6 +29,9 @@ extension ObservationRecord {
         version = try reader.string("version")
         environment = try reader.string("environment")
         eventTime = try reader.timestamp("eventTime")
+        toolDefinitions = try reader.value("toolDefinitions").map { (json) throws(FieldError) in
+            try ToolDefinition.list(json: json, path: reader.path(of: "toolDefinitions"))
+        }
     }
 
     var nativeJSON: JSONValue {
@@ -51,6 +54,7 @@ extension ObservationRecord {
         NativeFields.put(statusMessage, "statusMessage", into: &object)
         NativeFields.put(version, "version", into: &object)
         NativeFields.put(environment, "environment", into: &object)
+        if let toolDefinitions { object["toolDefinitions"] = .array(toolDefinitions.map(\.json)) }
         NativeFields.put(eventTime, "eventTime", into: &object)
         return .object(object)
     }

@@ -34,6 +34,11 @@ struct OTLPSpanMapper {
             startTime: start ?? end, endTime: end ?? start)
         observation.model = OTLPModelParameters.model(&attributes)
         observation.modelParameters = OTLPModelParameters.parameters(&attributes)
+        if let tools = observation.modelParameters?["tools"], let definitions = ToolDefinitionNormalizer.definitions(from: tools) {
+            observation.toolDefinitions = definitions
+            observation.modelParameters?["tools"] = nil
+            if observation.modelParameters?.isEmpty == true { observation.modelParameters = nil }
+        }
         (observation.input, observation.output) = OTLPPayloads.read(&attributes, events: span.events)
         observation.usage = OTLPUsage.usage(&attributes)
         observation.cost = OTLPUsage.cost(&attributes)

@@ -78,7 +78,7 @@ public enum LangfuseEventEncoder {
         body["endTime"] = observation.endTime.map { .string($0.iso8601) }
         body["completionStartTime"] = observation.completionStartTime.map { .string($0.iso8601) }
         body["model"] = observation.model.map(JSONValue.string)
-        body["modelParameters"] = observation.modelParameters.map(JSONValue.object)
+        body["modelParameters"] = observation.parametersWithTools.map(JSONValue.object)
         body["input"] = observation.input.map { ChatJSON.value($0, redact: options.redact) }
         body["output"] = observation.output.map { ChatJSON.value($0, redact: options.redact) }
         body["metadata"] = observation.metadata

@@ -93,7 +93,7 @@ public enum LangfuseSpanEncoder {
         attributes.add("langfuse.observation.input", observation.input.map { ChatJSON.text($0, redact: options.redact) })
         attributes.add("langfuse.observation.output", observation.output.map { ChatJSON.text($0, redact: options.redact) })
         attributes.add("langfuse.observation.model.name", observation.model)
-        attributes.add("langfuse.observation.model.parameters", object: observation.modelParameters.map(JSONValue.object))
+        attributes.add("langfuse.observation.model.parameters", object: observation.parametersWithTools.map(JSONValue.object))
         if let usage = observation.usage, !usage.isEmpty {
             attributes.add("langfuse.observation.usage_details", json: .object(UsageDetails.usage(usage)))
         }

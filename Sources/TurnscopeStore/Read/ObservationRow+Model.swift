@@ -33,7 +33,14 @@ extension ObservationRow {
             input: try blobs.payload(input), output: try blobs.payload(output),
             metadata: WriteTransaction.decodeJSON(metadata), usage: usage, cost: clientCost,
             level: level.flatMap(Level.init(rawValue:)), statusMessage: statusMessage, version: version,
-            environment: environment, eventTime: eventAt.map(Timestamp.init(microseconds:)))
+            environment: environment, eventTime: eventAt.map(Timestamp.init(microseconds:)),
+            toolDefinitions: try toolDefinitions(blobs: &blobs))
+    }
+
+    /// The tool definitions from their blob; a blob that no longer reads as a list gives none.
+    private func toolDefinitions(blobs: inout BlobReader) throws -> [ToolDefinition]? {
+        guard case .json(let value)? = try blobs.payload(tools) else { return nil }
+        return try? ToolDefinition.list(json: value, path: "tools")
     }
 
     /// Cost parts as priced or reported.

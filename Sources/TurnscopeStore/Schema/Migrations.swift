@@ -16,6 +16,9 @@ enum Migrations {
         migrator.registerMigration("v4: session source and project, agent transcript cursors") { db in
             try db.execute(sql: v4)
         }
+        migrator.registerMigration("v5: tool definitions") { db in
+            try db.execute(sql: v5)
+        }
         return migrator
     }
 
@@ -39,6 +42,12 @@ enum Migrations {
         ) WITHOUT ROWID;
         CREATE TABLE observation_aliases (key TEXT PRIMARY KEY, observation_id INTEGER NOT NULL) WITHOUT ROWID;
         CREATE INDEX observation_aliases_by_row ON observation_aliases (observation_id);
+        """
+
+    // The tools a request offered the model. Agents send the same long list with every call, so
+    // the column holds a reference to one blob (as `input` does), stored once per distinct list.
+    private static let v5 = """
+        ALTER TABLE observations ADD COLUMN tools BLOB;
         """
 
     // The Langfuse mirror's outbox. One entry per trace (standing for the trace and all its

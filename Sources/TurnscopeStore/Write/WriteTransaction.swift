@@ -192,6 +192,10 @@ struct WriteTransaction {
             row.output = try blobs.column(for: output, observation: row.id, trace: row.traceId)
             row.toolCalls = Int64(output.messages?.reduce(0) { $0 + $1.toolCalls.count } ?? 0)
         }
+        if let tools = record.toolDefinitions, policy.incomingWins || row.tools == nil {
+            row.tools = try blobs.column(
+                for: .json(.array(tools.map(\.json))), observation: row.id, trace: row.traceId)
+        }
         row.metadata = Self.encodeJSON(policy.metadata(Self.decodeJSON(row.metadata), record.metadata))
         if let usage = policy.pick(row.usage, record.usage) { row.usage = usage }
         row.level = policy.pick(row.level, record.level?.rawValue)

@@ -29,6 +29,7 @@ extension DetailDocument {
             title("Model parameters")
             appendCompactJSON(.object(parameters), block: "parameters")
         }
+        appendToolsOffered(observation.toolDefinitions ?? [])
         if let metadata = observation.metadata, metadata != .object([:]) {
             title("Metadata")
             appendCompactJSON(metadata, block: "metadata")

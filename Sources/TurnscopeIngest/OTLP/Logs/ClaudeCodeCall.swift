@@ -67,6 +67,9 @@ struct ClaudeCodeCall: Sendable {
         generation.input = .messages(chat.messages)
         var settings = chat.settings
         settings["model"] = nil
+        if let tools = settings.removeValue(forKey: "tools") {
+            generation.toolDefinitions = ToolDefinitionNormalizer.definitions(from: tools)
+        }
         if !settings.isEmpty { generation.modelParameters = settings }
     }
 
@@ -84,6 +87,7 @@ struct ClaudeCodeCall: Sendable {
         generation.output = response.output ?? generation.output
         generation.input = generation.input ?? response.input
         generation.modelParameters = generation.modelParameters ?? response.modelParameters
+        generation.toolDefinitions = generation.toolDefinitions ?? response.toolDefinitions
         if case .object(let extra)? = response.metadata {
             var metadata = generation.metadata?.objectValue ?? [:]
             metadata.merge(extra) { old, _ in old }
