@@ -118,7 +118,7 @@ public enum UsageNormalizer {
     // MARK: - Shapes
 
     /// OpenAI Chat Completions usage; `prompt_tokens` counts cached tokens, which are subtracted.
-    private static func openAIChat(_ details: [String: JSONValue]) -> Usage {
+    static func openAIChat(_ details: [String: JSONValue]) -> Usage {
         let prompt = details["prompt_tokens_details"]?.objectValue ?? [:]
         let completion = details["completion_tokens_details"]?.objectValue ?? [:]
         // litellm's usage object repeats Anthropic's cache counters at the top level.
@@ -135,7 +135,7 @@ public enum UsageNormalizer {
     }
 
     /// OpenAI Responses usage; `input_tokens` counts cached tokens, which are subtracted.
-    private static func openAIResponses(_ details: [String: JSONValue]) -> Usage {
+    static func openAIResponses(_ details: [String: JSONValue]) -> Usage {
         let input = details["input_tokens_details"]?.objectValue ?? [:]
         let output = details["output_tokens_details"]?.objectValue ?? [:]
         let cacheRead = count(input["cached_tokens"])
@@ -158,7 +158,7 @@ public enum UsageNormalizer {
             || details["cache_creation"]?.objectValue != nil
     }
 
-    private static func anthropic(_ details: [String: JSONValue]) -> Usage {
+    static func anthropic(_ details: [String: JSONValue]) -> Usage {
         let split = details["cache_creation"]?.objectValue ?? [:]
         let (write5m, write1h) = cacheWrites(
             total: count(details["cache_creation_input_tokens"]), fiveMinutes: count(split["ephemeral_5m_input_tokens"]),
