@@ -19,7 +19,8 @@ extension IngestPayloads {
             let prompt = "prompt-\(sequence)"
             let traceID = Self.id(UInt64(sequence), bytes: 16)
             let spanID = Self.id(UInt64(sequence), bytes: 8)
-            var time: UInt64 = 1_795_165_200_000_000_000 + UInt64(sequence) * 60_000_000_000
+            // A prompt a minute, wrapping every 100,000 prompts (clients start 100 million apart).
+            var time: UInt64 = 1_795_165_200_000_000_000 + UInt64(sequence % 100_000) * 60_000_000_000
             var order = 0
             func event(_ name: String, _ attributes: [(String, Value)]) -> Opentelemetry_Proto_Logs_V1_LogRecord {
                 order += 1
