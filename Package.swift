@@ -20,6 +20,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-protobuf", exact: "1.39.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", exact: "2.13.0"),
+        .package(url: "https://github.com/grpc/grpc-swift-2", exact: "2.4.3"),
+        .package(url: "https://github.com/grpc/grpc-swift-nio-transport", exact: "2.9.2"),
+        .package(url: "https://github.com/grpc/grpc-swift-protobuf", exact: "2.4.1"),
     ],
     targets: [
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
@@ -48,6 +51,20 @@ let package = Package(
             dependencies: [
                 "TurnscopeModel", "TurnscopeIngest", "TurnscopeStore", "TurnscopeOTLP", "CZlib",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+            ],
+            swiftSettings: strict),
+        // OTLP/gRPC (traces, logs, metrics acknowledged) beside the collector's HTTP: the service
+        // code is generated once by scripts/generate-grpc.sh and committed. Only this target and
+        // the command line link gRPC, so the collector and its tests build without it.
+        .target(
+            name: "TurnscopeGRPC",
+            dependencies: [
+                "TurnscopeModel", "TurnscopeIngest", "TurnscopeCollector", "TurnscopeOTLP",
+                .product(name: "GRPCCore", package: "grpc-swift-2"),
+                .product(name: "GRPCNIOTransportHTTP2Posix", package: "grpc-swift-nio-transport"),
+                .product(name: "GRPCProtobuf", package: "grpc-swift-protobuf"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "SwiftProtobuf", package: "swift-protobuf"),
             ],
@@ -82,9 +99,12 @@ let package = Package(
         .target(
             name: "TurnscopeCLI",
             dependencies: [
-                "TurnscopeModel", "TurnscopeStore", "TurnscopeIngest", "TurnscopeCollector", "TurnscopeOTLP", "TurnscopeTUI",
+                "TurnscopeModel", "TurnscopeStore", "TurnscopeIngest", "TurnscopeCollector", "TurnscopeGRPC", "TurnscopeOTLP", "TurnscopeTUI",
                 "TurnscopeMirror", "FakeLangfuse", "TurnscopeAgents",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                // The ingest benchmark's gRPC clients.
+                .product(name: "GRPCCore", package: "grpc-swift-2"),
+                .product(name: "GRPCNIOTransportHTTP2Posix", package: "grpc-swift-nio-transport"),
                 .product(name: "SwiftProtobuf", package: "swift-protobuf"),
             ],
             swiftSettings: strict),
@@ -103,6 +123,17 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             resources: [.copy("Fixtures")], swiftSettings: strict),
+        // A real grpc-swift client over HTTP/2 on loopback against the OTLP/gRPC server.
+        .testTarget(
+            name: "TurnscopeGRPCTests",
+            dependencies: [
+                "TurnscopeGRPC", "TurnscopeCollector", "TurnscopeStore", "TurnscopeModel", "TurnscopeOTLP",
+                .product(name: "GRPCCore", package: "grpc-swift-2"),
+                .product(name: "GRPCNIOTransportHTTP2Posix", package: "grpc-swift-nio-transport"),
+                .product(name: "GRPCProtobuf", package: "grpc-swift-protobuf"),
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+            ],
+            swiftSettings: strict),
         .testTarget(
             name: "TurnscopeMirrorTests",
             dependencies: [

@@ -93,10 +93,20 @@ public final class Collector: Sendable {
     }()
 
     /// Serves in the foreground until SIGINT or SIGTERM, calling `onRunning` with the bound port.
-    public func run(onRunning: @escaping @Sendable (Int) async -> Void) async throws {
+    ///
+    /// `companions` (the OTLP/gRPC endpoint) run in the same service group, after the HTTP server:
+    /// a signal shuts them down first, then the HTTP server, each answering what it has in
+    /// flight, and the writer stops last, so nothing acknowledged on either protocol is lost.
+    public func run(
+        alongside companions: [any Service] = [], onRunning: @escaping @Sendable (Int) async -> Void
+    ) async throws {
         try configuration.validate()
-        try await makeApplication(onRunning: onRunning).runService()
-        writer.stop()
+        let group = ServiceGroup(
+            configuration: .init(
+                services: [makeApplication(onRunning: onRunning)] + companions, gracefulShutdownSignals: [.sigterm, .sigint],
+                logger: Self.quietLogger))
+        defer { writer.stop() }
+        try await group.run()
     }
 
     /// Hands the outcome of starting (a port, or why not) to whoever waits for it, once.

@@ -8,7 +8,8 @@ public struct CollectorConfiguration: Sendable {
     /// When both are set, requests must carry HTTP Basic credentials with them.
     public var publicKey: String?
     public var secretKey: String?
-    /// The largest request body accepted, as sent (413 beyond it).
+    /// The largest request body accepted, as sent (413 beyond it); over gRPC, the largest message
+    /// once inflated (`RESOURCE_EXHAUSTED` beyond it).
     public var maxBodyBytes: Int
     /// The largest body accepted after gzip decompression (413 beyond it).
     public var maxInflatedBytes: Int

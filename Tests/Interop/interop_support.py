@@ -61,8 +61,13 @@ class Collector:
         # The developer's own Claude Code and Codex sessions stay out of the test's database:
         # only a test that names the agents' folders follows them.
         agent_args = () if "--claude-dir" in args or "--codex-dir" in args else ("--no-agents",)
+        # OTLP/gRPC only where a test asks for it, on the port it names (a free one): never the
+        # default 4317, which another collector, or another test, may hold.
+        self.wants_grpc = "--grpc-listen" in args
+        self.grpc_address: str | None = None
+        grpc_args = () if self.wants_grpc else ("--no-grpc",)
         self.proc = subprocess.Popen(
-            [str(BIN), "serve", "--db", str(self.db), "--listen", "127.0.0.1:0", *agent_args, *args],
+            [str(BIN), "serve", "--db", str(self.db), "--listen", "127.0.0.1:0", *agent_args, *grpc_args, *args],
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, text=True, env=env)
         threading.Thread(target=self._read_stdout, daemon=True).start()
         threading.Thread(target=self._read_stderr, daemon=True).start()
@@ -79,6 +84,11 @@ class Collector:
             match = re.search(r"collecting .* on (http://[^;\s]+)", line)
             if self.url is None and match:
                 self.url = match.group(1).rstrip("/")
+            grpc = re.search(r"OTLP/gRPC on ([^;\s]+)", line)
+            if self.grpc_address is None and grpc:
+                self.grpc_address = grpc.group(1)
+            # serve prints the HTTP line, then the gRPC line: ready once both are known.
+            if self.url is not None and (self.grpc_address is not None or not self.wants_grpc):
                 self._ready.set()
         self._ready.set()
 

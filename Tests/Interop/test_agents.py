@@ -586,7 +586,7 @@ def test_browser_shows_a_running_agent_session(live, agent, tmp_path):
     db = tmp_path / "browser.db"
     tmux = Tmux(tmp_path, agents.home)
     try:
-        tmux.start([str(BIN), "--db", str(db), "--listen", "127.0.0.1:0",
+        tmux.start([str(BIN), "--db", str(db), "--listen", "127.0.0.1:0", "--no-grpc",
                     "--claude-dir", str(agents.claude_dir), "--codex-dir", str(agents.codex_dir)])
         tmux.wait_for("the browser's sessions screen", lambda s: "turnscope › Sessions" in s)
         token = job()

@@ -184,7 +184,7 @@ def test_mirror_refuses_its_own_collector_address(tmp_path):
     env = {"LANGFUSE_HOST": f"http://127.0.0.1:{port}", "LANGFUSE_PUBLIC_KEY": UPSTREAM_PK,
            "LANGFUSE_SECRET_KEY": UPSTREAM_SK, "PATH": "/usr/bin:/bin"}
     out = subprocess.run([str(BIN), "serve", "--db", str(tmp_path / "loop.db"), "--listen", f"127.0.0.1:{port}",
-                          "--mirror"], capture_output=True, text=True, timeout=30, env=env)
+                          "--no-grpc", "--mirror"], capture_output=True, text=True, timeout=30, env=env)
     assert out.returncode != 0
     assert "own address" in out.stderr, out.stderr
 

@@ -121,9 +121,10 @@ struct BrowserInTmuxTests {
     @Test func recordPostedToTheEmbeddedCollectorAppears() async throws {
         let tmux = try TmuxSession()
         let database = try tmux.sampleDatabase()
-        try tmux.start(["--db", database, "--listen", "127.0.0.1:0"])
+        // gRPC on a free port, never the default 4317 another test or a real collector may hold.
+        try tmux.start(["--db", database, "--listen", "127.0.0.1:0", "--grpc-listen", "127.0.0.1:0"], width: 140)
         let screen = try tmux.waitFor("the collector's address in the header") {
-            $0.range(of: #"collector 127\.0\.0\.1:[1-9][0-9]*"#, options: .regularExpression) != nil
+            $0.range(of: #"collector 127\.0\.0\.1:[1-9][0-9]* · gRPC :[1-9][0-9]*"#, options: .regularExpression) != nil
         }
         let header = String(screen.prefix { $0 != "\n" })
         let address = try #require(header.range(of: #"127\.0\.0\.1:[0-9]+"#, options: .regularExpression).map { header[$0] })
@@ -146,7 +147,7 @@ struct BrowserInTmuxTests {
         let tmux = try TmuxSession()
         tmux.extraEnvironment = ["LANGFUSE_PUBLIC_KEY": "pk-lf-e2e-0123456789", "LANGFUSE_SECRET_KEY": "sk-lf-e2e-9876543210"]
         let database = try tmux.sampleDatabase()
-        try tmux.start(["--db", database, "--listen", "127.0.0.1:0"], width: 140)
+        try tmux.start(["--db", database, "--listen", "127.0.0.1:0", "--no-grpc"], width: 140)
         let screen = try tmux.waitFor("Refactor the auth module")
         let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines.first?.contains("mirror off") == true, "\(screen)")
@@ -155,7 +156,7 @@ struct BrowserInTmuxTests {
         try tmux.send("q")
         #expect(try tmux.waitForExit() == 0)
 
-        let refused = try tmux.turnscope(["--db", database, "--listen", "127.0.0.1:0", "--mirror"])
+        let refused = try tmux.turnscope(["--db", database, "--listen", "127.0.0.1:0", "--no-grpc", "--mirror"])
         #expect(refused.status != 0)
         #expect(refused.output.contains("--mirror: LANGFUSE_HOST (or LANGFUSE_BASE_URL) is not set"), "\(refused.output)")
     }
@@ -165,7 +166,7 @@ struct BrowserInTmuxTests {
     /// `--no-agents` says they are not.
     @Test func aClaudeCodeSessionWrittenWhileTheBrowserRunsAppearsInIt() throws {
         let tmux = try TmuxSession()
-        try tmux.start(["--db", tmux.path("agents.db"), "--listen", "127.0.0.1:0"], width: 140)
+        try tmux.start(["--db", tmux.path("agents.db"), "--listen", "127.0.0.1:0", "--no-grpc"], width: 140)
         let opened = try tmux.waitFor("the header") { $0.contains("agents on") }
         #expect(opened.split(separator: "\n").first?.contains("agents on") == true, "\(opened)")
         let folder = tmux.path(".claude/projects/-home-dev-acme")
@@ -182,7 +183,7 @@ struct BrowserInTmuxTests {
         #expect(try tmux.waitForExit() == 0)
 
         let off = try TmuxSession()
-        try off.start(["--db", off.path("agents.db"), "--listen", "127.0.0.1:0", "--no-agents"], width: 140)
+        try off.start(["--db", off.path("agents.db"), "--listen", "127.0.0.1:0", "--no-agents", "--no-grpc"], width: 140)
         try off.waitFor("the header") { $0.contains("agents off") }
         try off.send("q")
         #expect(try off.waitForExit() == 0)

@@ -1,11 +1,16 @@
 import Foundation
-import Synchronization
 import TurnscopeCollector
+import TurnscopeGRPC
 import TurnscopeMirror
+import TurnscopeOTLP
 import TurnscopeStore
 
 /// `turnscope bench ingest`: a collector on a temporary database, driven over loopback by
-/// concurrent clients sending Langfuse batches (50 events) and OTLP exports (512 spans).
+/// concurrent clients, in runs of `seconds` each, each on a fresh database:
+///
+/// - HTTP, the mix an application sends: Langfuse batches (50 events) and OTLP exports (512 spans);
+/// - OTLP/gRPC: the same OTLP exports through the gRPC server;
+/// - Claude Code's log events (exports of 64 records) to `/v1/logs` over HTTP, then over gRPC.
 struct IngestBenchmark {
     var directory: String
     var seconds: Double
@@ -13,16 +18,90 @@ struct IngestBenchmark {
     /// When set, the mirror is on: records are queued in the outbox and drained to this
     /// destination while the clients send, as `turnscope serve` does with the mirror on.
     var mirrorTo: MirrorDestination?
+    /// Only the HTTP mix: what the mirror benchmark compares with the mirror off and on.
+    var httpMixOnly = false
 
-    private struct Sample {
-        var latency: Double
-        var observations: Int
-        var kind: String
-    }
+    typealias Traces = Opentelemetry_Proto_Collector_Trace_V1_TraceService
+    typealias Logs = Opentelemetry_Proto_Collector_Logs_V1_LogsService
 
     func run(_ report: inout BenchReport) async throws {
+        try await httpMix(&report)
+        guard !httpMixOnly else { return }
+        try await otlpOverGRPC(&report)
+        try await claudeCodeLogs(&report)
+    }
+
+    /// The figures the benchmark always had: Langfuse batches and OTLP exports over HTTP.
+    private func httpMix(_ report: inout BenchReport) async throws {
+        let (samples, elapsed) = try await measure("ingest", &report) { httpPort, _ in
+            try await HTTPIngestLoad.run(port: httpPort, clients: clients, seconds: seconds) { client, payloads in
+                if client % 2 == 1 {
+                    let (body, observations) = payloads.otlpExport()
+                    return .init(path: "/v1/traces", contentType: "application/x-protobuf", body: body, items: observations, kind: "otlp")
+                }
+                let (body, observations) = payloads.langfuseBatch()
+                return .init(path: "/api/public/ingestion", contentType: "application/json", body: body, items: observations, kind: "langfuse")
+            }
+        }
+        report.add("ingest.observations_per_s", Self.rate(samples, elapsed), "obs/s", target: ">= 20000")
+        let batches = samples.filter { $0.kind == "langfuse" }.map(\.latency)
+        let exports = samples.filter { $0.kind == "otlp" }.map(\.latency)
+        report.add("ingest.langfuse_batch_latency_p50", Measure.percentile(batches, 50) * 1000, "ms")
+        report.add("ingest.langfuse_batch_latency_p99", Measure.percentile(batches, 99) * 1000, "ms", target: "< 50 ms")
+        report.add("ingest.otlp_export_latency_p50", Measure.percentile(exports, 50) * 1000, "ms")
+        report.add("ingest.otlp_export_latency_p99", Measure.percentile(exports, 99) * 1000, "ms")
+        report.add("ingest.requests", Double(samples.count), "requests")
+        if let rss = Measure.peakResidentMegabytes() { report.add("ingest.peak_rss", rss, "MB", target: "< 100 MB") }
+    }
+
+    /// The HTTP mix's OTLP exports (512 spans each), every client sending them over gRPC.
+    private func otlpOverGRPC(_ report: inout BenchReport) async throws {
+        let (samples, elapsed) = try await measure("ingest-grpc", &report) { _, grpcPort in
+            try await GRPCIngestLoad.run(
+                port: grpcPort, clients: clients, seconds: seconds, kind: "otlp", make: { payloads in let (request, observations) = payloads.otlpTraceRequest(); return (request, observations) },
+                send: { client, request in _ = try await Traces.Client(wrapping: client).export(request) })
+        }
+        let latencies = samples.map(\.latency)
+        report.add("ingest.grpc.observations_per_s", Self.rate(samples, elapsed), "obs/s", target: ">= 20000")
+        report.add("ingest.grpc.otlp_export_latency_p50", Measure.percentile(latencies, 50) * 1000, "ms")
+        report.add("ingest.grpc.otlp_export_latency_p99", Measure.percentile(latencies, 99) * 1000, "ms", target: "<= 50 ms")
+        report.add("ingest.grpc.requests", Double(samples.count), "requests")
+    }
+
+    /// Claude Code log-event exports, over HTTP (`/v1/logs`, protobuf) and then over gRPC.
+    private func claudeCodeLogs(_ report: inout BenchReport) async throws {
+        let (overHTTP, httpElapsed) = try await measure("ingest-logs-http", &report) { httpPort, _ in
+            try await HTTPIngestLoad.run(port: httpPort, clients: clients, seconds: seconds) { _, payloads in
+                let (body, records) = payloads.claudeCodeLogsBody()
+                return .init(path: "/v1/logs", contentType: "application/x-protobuf", body: body, items: records, kind: "logs")
+            }
+        }
+        Self.addLogFigures("ingest.logs_http", overHTTP, httpElapsed, &report)
+        let (overGRPC, grpcElapsed) = try await measure("ingest-logs-grpc", &report) { _, grpcPort in
+            try await GRPCIngestLoad.run(
+                port: grpcPort, clients: clients, seconds: seconds, kind: "logs", make: { payloads in let (request, records) = payloads.claudeCodeLogs(); return (request, records) },
+                send: { client, request in _ = try await Logs.Client(wrapping: client).export(request) })
+        }
+        Self.addLogFigures("ingest.logs_grpc", overGRPC, grpcElapsed, &report)
+    }
+
+    private static func addLogFigures(_ prefix: String, _ samples: [IngestSample], _ elapsed: Double, _ report: inout BenchReport) {
+        let latencies = samples.map(\.latency)
+        report.add("\(prefix).records_per_s", rate(samples, elapsed), "records/s")
+        report.add("\(prefix).latency_p50", Measure.percentile(latencies, 50) * 1000, "ms")
+        report.add("\(prefix).latency_p99", Measure.percentile(latencies, 99) * 1000, "ms", target: "<= 50 ms")
+        report.add("\(prefix).requests", Double(samples.count), "requests")
+    }
+
+    /// Starts a collector with HTTP and gRPC on free loopback ports over a new database
+    /// `name`.db (the mirror on when asked), puts `load` on it, stops everything, and returns the
+    /// samples and the seconds the load took.
+    private func measure(
+        _ name: String, _ report: inout BenchReport,
+        load: (_ httpPort: Int, _ grpcPort: Int) async throws -> [IngestSample]
+    ) async throws -> ([IngestSample], Double) {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let store = try TraceStore(path: directory + "/ingest.db")
+        let store = try TraceStore(path: directory + "/\(name).db")
         var drainer: MirrorDrainer?
         if let mirrorTo {
             store.queuesForMirror = true
@@ -30,64 +109,31 @@ struct IngestBenchmark {
             drainer?.start()
         }
         let collector = Collector(store: store, configuration: CollectorConfiguration(port: 0))
-        let port: Int
+        let grpc = OTLPGRPCServer(collector: collector, port: 0)
+        let measured: Result<([IngestSample], Double), any Error>
         do {
-            port = try await collector.start()
+            let httpPort = try await collector.start()
+            let grpcPort = try await grpc.start()
+            let begin = DispatchTime.now().uptimeNanoseconds
+            let samples = try await load(httpPort, grpcPort)
+            measured = .success((samples, Double(DispatchTime.now().uptimeNanoseconds - begin) / 1e9))
         } catch {
-            throw CommandError(error.description)
+            measured = .failure(error)
         }
-        let samples = Mutex<[Sample]>([])
-        let failures = Mutex<[String]>([])
-        let deadline = Date().addingTimeInterval(seconds)
-        let done = DispatchGroup()
-        let begin = DispatchTime.now().uptimeNanoseconds
-        for client in 0..<clients {
-            done.enter()
-            let thread = Thread {
-                defer { done.leave() }
-                do {
-                    let connection = try LoopbackHTTPClient(port: port)
-                    var payloads = IngestPayloads(seed: client)
-                    while Date() < deadline {
-                        let otlp = client % 2 == 1
-                        let (body, observations) = otlp ? payloads.otlpExport() : payloads.langfuseBatch()
-                        let start = DispatchTime.now().uptimeNanoseconds
-                        let response = otlp
-                            ? try connection.post("/v1/traces", contentType: "application/x-protobuf", body: body)
-                            : try connection.post("/api/public/ingestion", contentType: "application/json", body: body)
-                        let latency = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-                        guard (200..<300).contains(response.status) else {
-                            failures.withLock { $0.append("status \(response.status): \(String(decoding: response.body.prefix(200), as: UTF8.self))") }
-                            return
-                        }
-                        samples.withLock { $0.append(Sample(latency: latency, observations: observations, kind: otlp ? "otlp" : "langfuse")) }
-                    }
-                } catch {
-                    failures.withLock { $0.append("\(error)") }
-                }
-            }
-            thread.start()
-        }
-        await withCheckedContinuation { continuation in
-            done.notify(queue: .global()) { continuation.resume() }
-        }
-        let elapsed = Double(DispatchTime.now().uptimeNanoseconds - begin) / 1e9
+        await grpc.stop()
         await collector.stop()
         if let drainer {
             drainer.stop()
-            report.add("ingest.mirror_pending_at_end", Double(try store.mirrorCounts().pending), "entries")
+            report.add("\(name).mirror_pending_at_end", Double(try store.mirrorCounts().pending), "entries")
         }
-        if let failure = failures.withLock({ $0.first }) { throw CommandError("ingest benchmark failed: \(failure)") }
-        let all = samples.withLock { $0 }
-        let observations = all.reduce(0) { $0 + $1.observations }
-        report.add("ingest.observations_per_s", Double(observations) / elapsed, "obs/s", target: ">= 20000")
-        let batches = all.filter { $0.kind == "langfuse" }.map(\.latency)
-        let exports = all.filter { $0.kind == "otlp" }.map(\.latency)
-        report.add("ingest.langfuse_batch_latency_p50", Measure.percentile(batches, 50) * 1000, "ms")
-        report.add("ingest.langfuse_batch_latency_p99", Measure.percentile(batches, 99) * 1000, "ms", target: "< 50 ms")
-        report.add("ingest.otlp_export_latency_p50", Measure.percentile(exports, 50) * 1000, "ms")
-        report.add("ingest.otlp_export_latency_p99", Measure.percentile(exports, 99) * 1000, "ms")
-        report.add("ingest.requests", Double(all.count), "requests")
-        if let rss = Measure.peakResidentMegabytes() { report.add("ingest.peak_rss", rss, "MB", target: "< 100 MB") }
+        switch measured {
+        case .success(let result): return result
+        case .failure(let error as CommandError): throw error
+        case .failure(let error): throw CommandError(error is CollectorError ? "\(error)" : "ingest benchmark failed: \(error)")
+        }
+    }
+
+    private static func rate(_ samples: [IngestSample], _ elapsed: Double) -> Double {
+        Double(samples.reduce(0) { $0 + $1.items }) / elapsed
     }
 }

@@ -4,9 +4,10 @@ import TurnscopeModel
 import TurnscopeOTLP
 
 /// Realistic request bodies for the ingest benchmark: what the Langfuse Python SDK 2.x and
-/// litellm send to the batch API, and what SDK 3+ send over OTLP.
+/// litellm send to the batch API, what SDK 3+ send over OTLP, and (in
+/// `IngestPayloads+ClaudeCodeLogs.swift`) the log events Claude Code exports.
 struct IngestPayloads {
-    private var sequence = 0
+    var sequence = 0
     private let history: [JSONValue]
 
     /// Payloads whose ids start at a per-client offset, so clients never collide.
@@ -55,6 +56,12 @@ struct IngestPayloads {
 
     /// One OTLP protobuf export of 512 spans as the Langfuse SDK 3+ emits them.
     mutating func otlpExport() -> (body: [UInt8], observations: Int) {
+        let (request, observations) = otlpTraceRequest()
+        return ((try? request.serializedBytes()) ?? [], observations)
+    }
+
+    /// The request `otlpExport()` serializes, for a gRPC client to send.
+    mutating func otlpTraceRequest() -> (request: Opentelemetry_Proto_Collector_Trace_V1_ExportTraceServiceRequest, observations: Int) {
         var scope = Opentelemetry_Proto_Trace_V1_ScopeSpans()
         scope.scope.name = "langfuse-sdk"
         let base: UInt64 = 1_795_165_200_000_000_000
@@ -95,10 +102,10 @@ struct IngestPayloads {
         resource.scopeSpans = [scope]
         var request = Opentelemetry_Proto_Collector_Trace_V1_ExportTraceServiceRequest()
         request.resourceSpans = [resource]
-        return ((try? request.serializedBytes()) ?? [], 512)
+        return (request, 512)
     }
 
-    private static func id(_ value: UInt64, bytes: Int) -> Data {
+    static func id(_ value: UInt64, bytes: Int) -> Data {
         var data = Data(repeating: 0xAB, count: bytes - 8)
         withUnsafeBytes(of: value.bigEndian) { data.append(contentsOf: $0) }
         return data

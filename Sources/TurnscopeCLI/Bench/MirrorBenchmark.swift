@@ -18,12 +18,12 @@ struct MirrorBenchmark {
     func run(_ report: inout BenchReport) async throws {
         try drain(&report)
         var off = BenchReport(echoes: false)
-        try await IngestBenchmark(directory: directory + "/off", seconds: seconds, clients: clients).run(&off)
+        try await IngestBenchmark(directory: directory + "/off", seconds: seconds, clients: clients, httpMixOnly: true).run(&off)
         var on = BenchReport(echoes: false)
         let fake = try FakeLangfuse(publicKey: Self.publicKey, secretKey: Self.secretKey, keepsReceived: false)
         defer { fake.stop() }
         try await IngestBenchmark(
-            directory: directory + "/on", seconds: seconds, clients: clients, mirrorTo: Self.destination(fake)
+            directory: directory + "/on", seconds: seconds, clients: clients, mirrorTo: Self.destination(fake), httpMixOnly: true
         ).run(&on)
         let offRate = off.value("ingest.observations_per_s") ?? 0
         let onRate = on.value("ingest.observations_per_s") ?? 0

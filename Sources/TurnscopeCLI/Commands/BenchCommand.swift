@@ -9,7 +9,9 @@ struct BenchCommand: AsyncParsableCommand {
         discussion: """
             ingest: a collector on a temporary database driven over loopback by concurrent clients \
             sending Langfuse batches of 50 events and OTLP exports of 512 spans: observations/s, request \
-            latency p50/p99, peak memory.
+            latency p50/p99, peak memory; then the same OTLP exports over OTLP/gRPC, and Claude Code's \
+            log events (exports of 64 records) to /v1/logs and over gRPC: records/s, latency p50/p99. \
+            Each run lasts --seconds, on a database of its own.
             store: write throughput (batches of 100 generations, full-text index on) against plain SQLite, \
             disk bytes per unique content byte for a 500-turn agent session, and p50/p99 latency of \
             session pages, turn pages and searches on a large database, and peak memory.
@@ -55,7 +57,7 @@ struct BenchCommand: AsyncParsableCommand {
     @Option(help: "Seconds the ingest clients send for.")
     var seconds = 10.0
 
-    @Option(help: "Concurrent ingest clients (half send Langfuse batches, half OTLP exports).")
+    @Option(help: "Concurrent ingest clients (in the HTTP mix, half send Langfuse batches, half OTLP exports).")
     var clients = 4
 
     @Option(help: ArgumentHelp("browser: measure on this existing database instead of building one.", valueName: "file"))

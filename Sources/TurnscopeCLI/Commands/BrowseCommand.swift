@@ -12,7 +12,9 @@ struct BrowseCommand: AsyncParsableCommand {
             Opens the terminal browser on the database and runs the collector inside it on \
             127.0.0.1:4318, so new turns appear as your applications send them. When the port is \
             taken (a `turnscope serve` already running, say) the browser opens anyway and follows \
-            what the other process commits; the header says which. It also follows the transcripts \
+            what the other process commits; the header says which. OTLP/gRPC listens beside it on \
+            127.0.0.1:4317 (--grpc-listen to move it, --no-grpc to turn it off); when 4317 is taken, \
+            the browser runs without gRPC and the header says so. It also follows the transcripts \
             Claude Code and Codex write (--no-agents to stop it). Press ? for the keys, q to go \
             back or quit.
             """)

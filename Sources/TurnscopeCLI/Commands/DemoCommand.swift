@@ -50,8 +50,11 @@ struct DemoCommand: AsyncParsableCommand {
         }
         print("turnscope demo: \(path) (deleted on exit), \(status)")
         fflush(nil)
+        // No gRPC here: the demo's collector is for posting a record by hand, and 4317 belongs to
+        // the `turnscope` or `turnscope serve` that collects for real.
         try await TerminalSession.browse(
-            database, options: browse.terminalOptions(collectorStatus: status), thenStop: running)
+            database, options: browse.terminalOptions(collectorStatus: status),
+            thenStop: running.map { RunningCollector(collector: $0, grpc: nil) })
     }
 
     /// Where `sample-data/demo.jsonl` is: `$TURNSCOPE_SAMPLE_DATA`, then the package the executable

@@ -15,10 +15,15 @@ struct ServeCommand: AsyncParsableCommand {
             (/v1/traces, protobuf or JSON, gzip) and Turnscope's JSON Lines (/api/turnscope/records). \
             Point your application at it with LANGFUSE_HOST (and LANGFUSE_BASE_URL) or \
             OTEL_EXPORTER_OTLP_ENDPOINT; every request is answered after its records are committed.
+            OTLP/gRPC (traces and logs stored, metrics acknowledged, gzip accepted) listens on \
+            127.0.0.1:4317: --grpc-listen moves it, --no-grpc turns it off. When 4317 is taken (another \
+            collector) serve runs without gRPC and says so; an address given with --grpc-listen that \
+            cannot be used is an error.
             It also follows the transcripts Claude Code and Codex write (--no-agents to stop it), \
             committing each new line as it is written.
             Without keys any credentials are accepted and only loopback addresses may be used; with \
-            --public-key and --secret-key, requests must authenticate with HTTP Basic.
+            --public-key and --secret-key, requests must authenticate with HTTP Basic (over gRPC, the \
+            same value in `authorization` metadata).
             """)
 
     @OptionGroup var store: StoreOptions
@@ -35,6 +40,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Largest request body accepted, in megabytes (413 beyond).", valueName: "MB"))
     var maxBodyMb = 16
 
+    @OptionGroup var grpc: GRPCOptions
     @OptionGroup var mirror: MirrorOptions
     @OptionGroup var agents: AgentOptions
 
@@ -50,18 +56,24 @@ struct ServeCommand: AsyncParsableCommand {
         }
         defer { follower?.stop() }
         let collector = Collector(store: database, configuration: configuration)
+        // gRPC binds first, so that a --grpc-listen that cannot be used fails before anything is
+        // announced, and the announcement can name both endpoints.
+        let (grpcServer, grpcStatus) = try await grpc.start(beside: collector)
         let path = database.path
         do {
-            try await collector.run { port in
+            try await collector.run(alongside: grpcServer.map { [$0] } ?? []) { port in
                 let base = "http://\(configuration.host.contains(":") ? "[\(configuration.host)]" : configuration.host):\(port)"
                 print(
                     "turnscope: collecting into \(path) on \(base); set LANGFUSE_HOST=\(base) LANGFUSE_BASE_URL=\(base) "
                         + "or OTEL_EXPORTER_OTLP_ENDPOINT=\(base)")
+                print("turnscope: " + grpcStatus.announcement)
                 fflush(nil)
             }
         } catch let error as CollectorError {
+            await grpcServer?.stop()
             throw CommandError(error.description)
         } catch {
+            await grpcServer?.stop()
             throw CommandError("cannot listen on \(listen): \(Collector.describe(error))")
         }
     }

@@ -11,7 +11,7 @@ import TurnscopeTUI
 /// Hummingbird, and the continuation hands the outcome back to the async command.
 enum TerminalSession {
     /// Browses `store`, then stops `collector` (whether the browser ended well or not).
-    static func browse(_ store: TraceStore, options: TerminalOptions, thenStop collector: Collector?) async throws {
+    static func browse(_ store: TraceStore, options: TerminalOptions, thenStop collector: RunningCollector?) async throws {
         do {
             try await browse(store, options: options)
         } catch {

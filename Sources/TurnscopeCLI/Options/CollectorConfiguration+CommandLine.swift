@@ -9,14 +9,10 @@ extension CollectorConfiguration {
     static func fromCommandLine(
         listen: String, publicKey: String? = nil, secretKey: String? = nil, maxBodyBytes: Int = 16 << 20
     ) throws -> CollectorConfiguration {
-        guard let colon = listen.lastIndex(of: ":"), let port = Int(listen[listen.index(after: colon)...]) else {
-            throw ValidationError("--listen takes host:port, like 127.0.0.1:4318")
-        }
-        var host = String(listen[..<colon])
-        if host.hasPrefix("["), host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
+        let address = try ListenAddress(parsing: listen, flag: "--listen", example: "127.0.0.1:4318")
         let environment = ProcessInfo.processInfo.environment
         let configuration = CollectorConfiguration(
-            host: host.isEmpty ? "127.0.0.1" : host, port: port,
+            host: address.host, port: address.port,
             publicKey: publicKey ?? environment["TURNSCOPE_PUBLIC_KEY"],
             secretKey: secretKey ?? environment["TURNSCOPE_SECRET_KEY"], maxBodyBytes: maxBodyBytes)
         do {

@@ -6,7 +6,8 @@ import TurnscopeStore
 /// The collector the browser runs inside itself, so `turnscope` alone both collects and shows.
 ///
 /// Failing to listen (the port is taken, most often by a `turnscope serve` already running) is
-/// never an error: the browser opens anyway, and the header says why nothing is collected.
+/// never an error: the browser opens anyway, and the header says why nothing is collected. OTLP/gRPC
+/// runs beside the collector (`GRPCOptions`) and is off whenever the collector is.
 struct EmbeddedCollectorOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Where the embedded collector listens.", valueName: "host:port"))
     var listen = "127.0.0.1:4318"
@@ -14,11 +15,24 @@ struct EmbeddedCollectorOptions: ParsableArguments {
     @Flag(help: "Browse only: run no collector.")
     var noCollector = false
 
-    /// A collector started on `store`, or nil, and the header's line about it.
-    func start(on store: TraceStore) async throws -> (collector: Collector?, status: String) {
+    @OptionGroup var grpc: GRPCOptions
+
+    /// A collector started on `store` with gRPC beside it, or nil, and the header's line about them.
+    ///
+    /// - Throws: when `--grpc-listen` names an address that cannot be used (the collector is then
+    ///   stopped again).
+    func start(on store: TraceStore) async throws -> (collector: RunningCollector?, status: String) {
         if noCollector { return (nil, "collector off") }
         let configuration = try configuration()
-        return await Self.start(on: store, configuration: configuration)
+        let (collector, status) = await Self.start(on: store, configuration: configuration)
+        guard let collector else { return (nil, status) }
+        do {
+            let (server, grpcStatus) = try await grpc.start(beside: collector)
+            return (RunningCollector(collector: collector, grpc: server), status + " · " + grpcStatus.compact(besideHost: configuration.host))
+        } catch {
+            await collector.stop()
+            throw error
+        }
     }
 
     /// Starts a collector with `configuration`; on failure says why in the status instead.

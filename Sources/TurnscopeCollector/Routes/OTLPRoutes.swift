@@ -46,31 +46,22 @@ struct OTLPRoutes {
 
     private func traces(_ body: IncomingBody) async -> Response {
         await export(body, protobuf: OTLPTraces.decode(protobuf:), json: OTLPTraces.decode(json:)) { batch in
-            var response = Opentelemetry_Proto_Collector_Trace_V1_ExportTraceServiceResponse()
-            if batch.rejected > 0 {
-                response.partialSuccess.rejectedSpans = Int64(batch.rejected)
-                response.partialSuccess.errorMessage = batch.rejectionMessage ?? ""
-            }
-            return response
+            await OTLPExport.traces(batch, into: self.collector)
         }
     }
 
     private func logs(_ body: IncomingBody) async -> Response {
         await export(body, protobuf: OTLPLogs.decode(protobuf:), json: OTLPLogs.decode(json:)) { batch in
-            var response = Opentelemetry_Proto_Collector_Logs_V1_ExportLogsServiceResponse()
-            if batch.rejected > 0 {
-                response.partialSuccess.rejectedLogRecords = Int64(batch.rejected)
-                response.partialSuccess.errorMessage = batch.rejectionMessage ?? ""
-            }
-            return response
+            await OTLPExport.logs(batch, into: self.collector)
         }
     }
 
-    /// Decodes an export by its media type, stores its records, and answers with the signal's
-    /// response only once they are committed.
-    private func export(
+    /// Decodes an export by its media type, stores its records (`OTLPExport`, shared with gRPC),
+    /// and answers with the signal's response only once they are committed.
+    private func export<Answer: SwiftProtobuf.Message>(
         _ body: IncomingBody, protobuf: (Data) throws(OTLPDecodeError) -> OTLPBatch,
-        json: (Data) throws(OTLPDecodeError) -> OTLPBatch, answer: (OTLPBatch) -> some SwiftProtobuf.Message
+        json: (Data) throws(OTLPDecodeError) -> OTLPBatch,
+        store: (OTLPBatch) async -> Result<Answer, OTLPExportFailure>
     ) async -> Response {
         let batch: OTLPBatch
         do {
@@ -86,11 +77,13 @@ struct OTLPRoutes {
         } catch {
             return JSONResponse.error(.badRequest, "\(error)")
         }
-        if !batch.records.isEmpty, case .failure(let error) = await collector.writer.write(batch.records, client: "otlp") {
+        switch await store(batch) {
+        case .success(let answer):
+            return Self.respond(answer, protobuf: body.isProtobuf)
+        case .failure(let failure):
             // 503 is retryable for OTLP exporters: nothing was stored, so the export should come again.
-            return JSONResponse.error(.serviceUnavailable, "the export was not stored: \(error)")
+            return JSONResponse.error(.serviceUnavailable, failure.message)
         }
-        return Self.respond(answer(batch), protobuf: body.isProtobuf)
     }
 
     private func acknowledge(_ request: Request) async -> Response {
