@@ -215,4 +215,20 @@ extension Payload {
         #expect(span.level == .error)
         #expect(span.statusMessage == "529 Overloaded")
     }
+
+    @Test func eventsOutsideAnyPromptLeaveNoEmptyTrace() throws {
+        // Logged at start-up, before the prompt: no prompt.id, no span.
+        let batch = try Self.logs([
+            ("managed_settings_resolved", #"{"key": "managed_settings.trigger", "value": {"stringValue": "startup"}}"#),
+            ("plugin_loaded", #"{"key": "plugin.name", "value": {"stringValue": "cc-plugin-agents-md"}}"#),
+            (
+                "user_prompt",
+                """
+                {"key": "prompt.id", "value": {"stringValue": "a9210760-e9ae-487a-a3c1-075ec58914ac"}},
+                {"key": "prompt", "value": {"stringValue": "Run the checks for job-abc123 one step at a time, then report."}}
+                """
+            ),
+        ])
+        #expect(Set(batch.traces.map(\.id)) == ["events:claude-code:prompt:a9210760-e9ae-487a-a3c1-075ec58914ac"])
+    }
 }

@@ -18,8 +18,16 @@ struct ClaudeCodeEventBatch {
     private var responseOrder: [String] = []
     private var tools: [OTLPLogRecord] = []
 
+    /// The events this mapping reads. The others (`plugin_loaded`, `managed_settings_resolved`, …,
+    /// many logged before any prompt) are not announced: they would leave an empty trace.
+    static let events: Set<String> = [
+        "claude_code.user_prompt", "claude_code.api_request_body", "claude_code.api_response_body",
+        "claude_code.api_request", "claude_code.api_error", "claude_code.assistant_response",
+        "claude_code.tool_decision", "claude_code.tool_result",
+    ]
+
     mutating func read(_ log: OTLPLogRecord) {
-        guard let session = log.text("session.id") else { return }
+        guard Self.events.contains(log.name), let session = log.text("session.id") else { return }
         let promptKey = log.text("prompt.id") ?? session
         let traceId = log.traceId ?? ClaudeCodeEvents.idPrefix + "prompt:" + promptKey
         announce(session: session, trace: traceId, at: log.time)
