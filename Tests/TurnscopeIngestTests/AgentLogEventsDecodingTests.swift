@@ -90,6 +90,17 @@ extension OTLPBatch {
         #expect(result.endTime!.microseconds - result.startTime!.microseconds == 2_380_000)
     }
 
+    @Test func aToolsPhasesAreSpansUnderItNotMoreTools() throws {
+        let spans = try AgentTelemetryFixture.traces("claude_code_traces")
+        let phases = spans.observations.filter { $0.name?.hasPrefix("claude_code.tool.") == true }
+        #expect(!phases.isEmpty)
+        #expect(phases.allSatisfy { $0.kind == .span })
+        // One tool per `claude_code.tool` span (named after its tool), two in the fixture.
+        let tools = spans.observations.filter { $0.kind == .tool }
+        #expect(tools.count == 2)
+        #expect(tools.allSatisfy { $0.name?.hasPrefix("claude_code.") == false })
+    }
+
     @Test func theLlmRequestSpansTakeTheSameIdsAsTheEvents() throws {
         let spans = try AgentTelemetryFixture.traces("claude_code_traces")
         let ids = Set(spans.generations.map(\.id))
