@@ -90,6 +90,17 @@ extension OTLPBatch {
         #expect(result.endTime!.microseconds - result.startTime!.microseconds == 2_380_000)
     }
 
+    @Test func aToolsPhasesAreSpansUnderItNotMoreTools() throws {
+        let spans = try AgentTelemetryFixture.traces("claude_code_traces")
+        let phases = spans.observations.filter { $0.name?.hasPrefix("claude_code.tool.") == true }
+        #expect(!phases.isEmpty)
+        #expect(phases.allSatisfy { $0.kind == .span })
+        // One tool per `claude_code.tool` span (named after its tool), two in the fixture.
+        let tools = spans.observations.filter { $0.kind == .tool }
+        #expect(tools.count == 2)
+        #expect(tools.allSatisfy { $0.name?.hasPrefix("claude_code.") == false })
+    }
+
     @Test func theLlmRequestSpansTakeTheSameIdsAsTheEvents() throws {
         let spans = try AgentTelemetryFixture.traces("claude_code_traces")
         let ids = Set(spans.generations.map(\.id))
@@ -146,4 +157,89 @@ extension OTLPBatch {
 extension Payload {
     /// The JSON of a `.json` payload.
     var jsonValue: JSONValue? { if case .json(let value) = self { value } else { nil } }
+}
+
+/// Records as the real Claude Code 2.1.327 (claude-agent-sdk 0.2.184) sent them over http/json to
+/// `turnscope serve` in the interop tests (Tests/Interop/test_agent_telemetry.py), cut to the
+/// attributes that matter here.
+@Suite struct ClaudeCode2_1_327Tests {
+    static let session = "8a5d6ff2-05b7-479e-accb-a0d331b5cc44"
+
+    /// One OTLP/JSON log export of Claude Code records: (event name, extra attributes as OTLP/JSON values).
+    static func logs(_ records: [(name: String, attributes: String)]) throws -> OTLPBatch {
+        let body = records.enumerated().map { index, record in
+            """
+            {"timeUnixNano": "\(1_796_615_734_823_000_000 + index * 1_000_000)", "body": {"stringValue": "claude_code.\(record.name)"},
+             "attributes": [{"key": "session.id", "value": {"stringValue": "\(session)"}},
+                            {"key": "event.name", "value": {"stringValue": "\(record.name)"}},
+                            {"key": "event.sequence", "value": {"intValue": \(index)}}\(record.attributes.isEmpty ? "" : ", " + record.attributes)]}
+            """
+        }.joined(separator: ",")
+        let json = """
+            {"resourceLogs": [{"resource": {"attributes": [{"key": "service.name", "value": {"stringValue": "claude-code"}}]},
+              "scopeLogs": [{"scope": {"name": "com.anthropic.claude_code.events", "version": "2.1.327"}, "logRecords": [\(body)]}]}]}
+            """
+        return try OTLPLogs.decode(json: Data(json.utf8))
+    }
+
+    @Test func aFailedCallsStatusLeadsItsMessage() throws {
+        // 2.1.327 logs the API's message alone, with the status beside it.
+        let batch = try Self.logs([
+            (
+                "api_error",
+                """
+                {"key": "prompt.id", "value": {"stringValue": "b6053568-19ef-4c45-b87d-c3ed0bc5c147"}},
+                {"key": "model", "value": {"stringValue": "claude-sonnet-4-5"}},
+                {"key": "error", "value": {"stringValue": "Overloaded"}},
+                {"key": "status_code", "value": {"intValue": 529}},
+                {"key": "duration_ms", "value": {"intValue": 48}},
+                {"key": "attempt", "value": {"intValue": 1}},
+                {"key": "request_id", "value": {"stringValue": "req_a5ff8c7700002"}}
+                """
+            )
+        ])
+        let failed = try #require(batch.generations.first)
+        #expect(failed.level == .error)
+        #expect(failed.statusMessage == "529 Overloaded")
+        #expect(failed.id == "events:claude-code:req_a5ff8c7700002")
+    }
+
+    @Test func theFailedCallsSpanSaysTheSameAndTakesItsId() throws {
+        // The beta `llm_request` span of that call: status ERROR "Overloaded", `status_code` 529.
+        let json = """
+            {"resourceSpans": [{"resource": {"attributes": [{"key": "service.name", "value": {"stringValue": "claude-code"}}]},
+              "scopeSpans": [{"scope": {"name": "com.anthropic.claude_code.tracing", "version": "1.0.0"}, "spans": [
+                {"traceId": "57e4e0d793ed8555e983cf1d08ee8d0a", "spanId": "f21798dcef110622", "parentSpanId": "cab7ac1519c8789b",
+                 "name": "claude_code.llm_request", "kind": 1, "startTimeUnixNano": "1796618014344000000",
+                 "endTimeUnixNano": "1796618014373317400", "status": {"code": 2, "message": "Overloaded"},
+                 "attributes": [{"key": "session.id", "value": {"stringValue": "\(Self.session)"}},
+                                {"key": "span.type", "value": {"stringValue": "llm_request"}},
+                                {"key": "model", "value": {"stringValue": "claude-sonnet-4-5"}},
+                                {"key": "gen_ai.system", "value": {"stringValue": "anthropic"}},
+                                {"key": "success", "value": {"boolValue": false}},
+                                {"key": "status_code", "value": {"intValue": 529}},
+                                {"key": "error", "value": {"stringValue": "Overloaded"}},
+                                {"key": "request_id", "value": {"stringValue": "req_631d256d00002"}}]}]}]}]}
+            """
+        let span = try #require(try OTLPTraces.decode(json: Data(json.utf8)).generations.first)
+        #expect(span.id == "events:claude-code:req_631d256d00002")
+        #expect(span.level == .error)
+        #expect(span.statusMessage == "529 Overloaded")
+    }
+
+    @Test func eventsOutsideAnyPromptLeaveNoEmptyTrace() throws {
+        // Logged at start-up, before the prompt: no prompt.id, no span.
+        let batch = try Self.logs([
+            ("managed_settings_resolved", #"{"key": "managed_settings.trigger", "value": {"stringValue": "startup"}}"#),
+            ("plugin_loaded", #"{"key": "plugin.name", "value": {"stringValue": "cc-plugin-agents-md"}}"#),
+            (
+                "user_prompt",
+                """
+                {"key": "prompt.id", "value": {"stringValue": "a9210760-e9ae-487a-a3c1-075ec58914ac"}},
+                {"key": "prompt", "value": {"stringValue": "Run the checks for job-abc123 one step at a time, then report."}}
+                """
+            ),
+        ])
+        #expect(Set(batch.traces.map(\.id)) == ["events:claude-code:prompt:a9210760-e9ae-487a-a3c1-075ec58914ac"])
+    }
 }

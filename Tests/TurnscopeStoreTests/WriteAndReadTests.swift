@@ -220,6 +220,37 @@ extension TurnSummary {
         #expect(exported.first { $0.id == "claude-code:msg_2" }?.statusMessage == "from the span")
     }
 
+    @Test func callsThatNameDifferentRequestIdsAreNeverTwins() throws {
+        // Claude Code's calls with alike usage, 300 ms apart: its transcript names each response's
+        // request id (`requestId`), its events theirs (`request_id`), its spans too (an attribute).
+        // The events' time is the end less the duration, so the second call's events start closer
+        // to the first call's entry.
+        func named(_ record: Record, _ key: String, _ requestId: String) -> Record {
+            guard case .observation(var observation) = record else { return record }
+            observation.metadata = key == "attributes" ? ["attributes": ["request_id": .string(requestId)]] : [key: .string(requestId)]
+            return .observation(observation)
+        }
+        let db = try TemporaryStore()
+        try db.store.write(
+            [Self.trace("claude-code:cc-1:p1"),
+             named(Self.call("claude-code:msg_1", trace: "claude-code:cc-1:p1", at: 0), "requestId", "req_1"),
+             named(Self.call("claude-code:msg_2", trace: "claude-code:cc-1:p1", at: 0.3), "requestId", "req_2")],
+            client: "claude-code")
+        try db.store.write(
+            [Self.trace("events:claude-code:prompt:p1"),
+             named(Self.call("events:claude-code:req_2", trace: "events:claude-code:prompt:p1", at: 0.05), "attributes", "req_2"),
+             named(Self.call("events:claude-code:req_1", trace: "events:claude-code:prompt:p1", at: 0.01), "request_id", "req_1")],
+            client: "otlp")
+        #expect(try db.store.session(id: "cc-1")?.turnCount == 2)
+        var exported: [ObservationRecord] = []
+        try db.store.export { if case .observation(let o) = $0 { exported.append(o) } }
+        let requestIds = Dictionary(
+            uniqueKeysWithValues: exported.map {
+                ($0.id, $0.metadata?["request_id"]?.stringValue ?? $0.metadata?["attributes"]?["request_id"]?.stringValue)
+            })
+        #expect(requestIds == ["claude-code:msg_1": "req_1", "claude-code:msg_2": "req_2"])
+    }
+
     @Test func telemetryIsMatchedOnlyInsideAnAgentsSession() throws {
         let db = try TemporaryStore()
         // An application's own session (its source is otlp): its calls are never searched for twins.

@@ -6,7 +6,9 @@ import TurnscopeModel
 ///   the span takes the events' id for the call and both fill one row. Versions before 2.1.337
 ///   send only flat counters (`input_tokens` without the cache, `cache_creation_tokens` apart),
 ///   which become the usage; newer ones send them beside GenAI's, which win. `cost_usd` is the
-///   cost Claude Code reported. The session is marked as Claude Code's.
+///   cost Claude Code reported. A failed call's message leads with its HTTP status, as its
+///   `api_error` event's does. A tool's phases (`claude_code.tool.blocked_on_user`, `.execution`)
+///   are spans under its `claude_code.tool`. The session is marked as Claude Code's.
 /// - Codex exports its internal `tracing` spans: hundreds per turn, several with a `model`
 ///   attribute. Only `run_sampling_request` is a model call; `handle_responses` carries that
 ///   call's usage and gives it to its parent; `session_task.turn` is the agent's turn, its
@@ -48,11 +50,19 @@ enum OTLPAgentSpan {
         if observation.cost == nil, let cost = OTLPValues.double(attributes.take("cost_usd")), cost >= 0 {
             observation.cost = Cost(total: cost)
         }
-        if span.name == "claude_code.llm_request",
-            let requestId = attributes.text("request_id", "client_request_id")
-        {
-            observation.id = ClaudeCodeEvents.idPrefix + requestId
+        if span.name == "claude_code.llm_request" {
+            if let requestId = attributes.text("request_id", "client_request_id") {
+                observation.id = ClaudeCodeEvents.idPrefix + requestId
+            }
+            if observation.level == .error {
+                observation.statusMessage = ClaudeCodeEvents.failure(
+                    observation.statusMessage ?? OTLPValues.text(attributes.peek("error")),
+                    status: OTLPValues.integer(attributes.peek("status_code")))
+            }
         }
+        // `claude_code.tool.blocked_on_user` and `.execution` are phases of the `claude_code.tool`
+        // span above them; `execution` names the tool call too, which would make it a second tool.
+        if span.name.hasPrefix("claude_code.tool."), observation.kind == .tool { observation.kind = .span }
         guard let session = OTLPValues.text(attributes.peek("session.id")) else { return [] }
         return [.session(SessionRecord(id: session, source: SessionSource.claudeCode))]
     }

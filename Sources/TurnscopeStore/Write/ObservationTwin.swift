@@ -6,8 +6,11 @@ import TurnscopeModel
 /// id (`claude-code:msg_…`, `events:claude-code:req_…`, an OpenTelemetry span id), and custom
 /// endpoints write no request id they could share, so a new row is matched to a stored one by
 /// what the call itself fixes: the session, the model, identical usage, and a start (or an end)
-/// within two seconds. It then merges into the stored row, and its id becomes an alias of that
-/// row, so that its later updates merge there too. A row takes at most one record of each kind.
+/// within two seconds. Where both name the API's request id (Claude Code's transcript `requestId`,
+/// its events' and spans' `request_id`) it must agree: an agent's consecutive calls can count the same tokens
+/// milliseconds apart, and time alone then pairs them wrongly. It then merges into the stored row,
+/// and its id becomes an alias of that row, so that its later updates merge there too. A row takes
+/// at most one record of each kind.
 enum ObservationTwin {
     /// How far apart two sources' start (or end) times may be.
     static let window: Int64 = 2_000_000
@@ -48,8 +51,9 @@ enum ObservationTwin {
     static func isTranscript(_ key: String) -> Bool { Capture(key: key) == .transcript }
 
     /// The row of the stored generation that `record`, not stored yet, describes again from
-    /// another kind of source; nil when there is none. Of several candidates the one closest in
-    /// time wins; a row that already holds a record of this kind is not matched again.
+    /// another kind of source; nil when there is none. A candidate naming the same request id wins,
+    /// one naming another is never taken; else the one closest in time wins. A row that already
+    /// holds a record of this kind is not matched again.
     static func find(_ db: Database, record: ObservationRecord, session: Int64) throws -> Int64? {
         guard record.kind == .generation, let start = record.startTime?.microseconds, let model = record.model,
             let usage = record.usage, usage.output != nil
@@ -67,7 +71,7 @@ enum ObservationTwin {
         let earliest = start - (capture == .events ? eventsLead : window)
         let statement = try db.cachedStatement(
             sql: """
-                SELECT id FROM observations
+                SELECT id, metadata FROM observations
                 WHERE session_id = ?1 AND kind = 'generation' AND start_at BETWEEN ?2 AND ?3 AND model = ?4
                     AND (abs(start_at - ?5) <= ?6 OR abs(coalesce(end_at, start_at) - ?7) <= ?6)
                     AND input_tokens IS ?8 AND output_tokens IS ?9 AND coalesce(cache_read_tokens, 0) = ?10
@@ -76,14 +80,25 @@ enum ObservationTwin {
                     AND NOT EXISTS (
                         SELECT 1 FROM observation_aliases a
                         WHERE a.observation_id = observations.id AND \(Capture.sql("a.key")) = ?12)
-                ORDER BY min(abs(start_at - ?5), abs(coalesce(end_at, start_at) - ?7)) LIMIT 1
+                ORDER BY min(abs(start_at - ?5), abs(coalesce(end_at, start_at) - ?7))
                 """)
-        return try Int64.fetchOne(
+        let candidates = try Row.fetchAll(
             statement,
             arguments: [
                 session, earliest, end + window, model, start, window, end, usage.input, usage.output,
                 usage.cacheRead ?? 0, usage.cacheWrite, capture.rawValue,
-            ])
+            ]
+        ).map { (id: $0[0] as Int64, requestId: requestId(in: ($0[1] as String?).flatMap { try? JSONText.parse($0) })) }
+        guard let requestId = requestId(in: record.metadata) else { return candidates.first?.id }
+        return (candidates.first { $0.requestId == requestId } ?? candidates.first { $0.requestId == nil })?.id
+    }
+
+    /// The API's request id a record's metadata names: `request_id` (an agent's log events, or a
+    /// span's attribute of that name, as Claude Code's `llm_request` has), `requestId` (Claude
+    /// Code's transcript).
+    static func requestId(in metadata: JSONValue?) -> String? {
+        metadata?["request_id"]?.stringValue ?? metadata?["requestId"]?.stringValue
+            ?? metadata?["attributes"]?["request_id"]?.stringValue
     }
 
     /// Makes `key` name row `id` from now on.

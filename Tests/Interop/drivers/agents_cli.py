@@ -9,6 +9,8 @@ $CODEX_HOME/config.toml. Their transcripts land in HOME/.claude/projects/<cwd wi
 and HOME/.codex/sessions/YYYY/MM/DD/rollout-<time>-<session>.jsonl.
 
 Each agent runs as its own process group, so `AgentRun.kill()` ends it with every shell it spawned.
+`claude_telemetry_env` and `codex_otel_toml` switch on the agents' own OpenTelemetry export
+(test_agent_telemetry.py).
 
 As a program, it makes a capture by hand (fake model in-process, one or more prompts per agent):
     agents_cli.py OUTDIR [--venv DIR] [--tool-calls N]
@@ -117,16 +119,23 @@ class Agents:
         self.claude_bin, self.codex_bin = agent_binaries(venv)
         for folder in (self.home / ".codex", self.work, self.logs):
             folder.mkdir(parents=True, exist_ok=True)
-        (self.home / ".codex" / "config.toml").write_text(
+        self.configure_codex()
+        self.runs: list[AgentRun] = []
+        self._count = 0
+
+    def configure_codex(self, provider: str = "", extra: str = ""):
+        """(Re)writes $CODEX_HOME/config.toml: the fake as model provider, `provider` added to its
+        table (e.g. `request_max_retries = 0`), `extra` appended (e.g. an `[otel]` table)."""
+        (self.codex_dir / "config.toml").write_text(
             f'model = "{CODEX_MODEL}"\n'
             'model_provider = "fake"\n'
             "[model_providers.fake]\n"
             'name = "fake"\n'
-            f'base_url = "{model_url}/v1"\n'
+            f'base_url = "{self.model_url}/v1"\n'
             'env_key = "OPENAI_API_KEY"\n'
-            'wire_api = "responses"\n')
-        self.runs: list[AgentRun] = []
-        self._count = 0
+            'wire_api = "responses"\n'
+            + (provider.rstrip("\n") + "\n" if provider else "")
+            + (extra.rstrip("\n") + "\n" if extra else ""))
 
     @property
     def claude_dir(self) -> Path:
@@ -149,14 +158,18 @@ class Agents:
         self.runs.append(run)
         return run
 
-    def claude(self, prompt: str, resume: str | None = None, cwd: Path | None = None) -> AgentRun:
-        """`claude -p PROMPT` (with `--resume SESSION`), JSON result on stdout, Bash allowed."""
+    def claude(self, prompt: str, resume: str | None = None, cwd: Path | None = None,
+               env: dict[str, str] | None = None) -> AgentRun:
+        """`claude -p PROMPT` (with `--resume SESSION`), JSON result on stdout, Bash allowed; `env`
+        adds variables (e.g. `claude_telemetry_env`)."""
         argv = [str(self.claude_bin), "-p", prompt, "--output-format", "json", "--allowedTools", "Bash",
                 "--model", CLAUDE_MODEL]
         if resume:
             argv += ["--resume", resume]
+        extra = env or {}
         env = self.env(ANTHROPIC_BASE_URL=self.model_url, ANTHROPIC_API_KEY="sk-ant-fake",
                        CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC="1", DISABLE_AUTOUPDATER="1")
+        env.update(extra)
         return self._run("claude", argv, env, cwd)
 
     def codex(self, prompt: str, resume: str | None = None, cwd: Path | None = None) -> AgentRun:
@@ -179,6 +192,46 @@ class Agents:
     def codex_rollouts(self) -> list[Path]:
         sessions = self.codex_dir / "sessions"
         return sorted(sessions.rglob("rollout-*.jsonl")) if sessions.exists() else []
+
+
+# --- the agents' own OpenTelemetry export (AGENT-TELEMETRY.md §2.1, §3.1, §7) ---------------------
+
+def claude_telemetry_env(protocol: str, endpoints: dict[str, str], traces: bool) -> dict[str, str]:
+    """Claude Code's switches for its OTLP export, as a user sets them (AGENT-TELEMETRY.md §7):
+    log events and metrics, each to its own endpoint (`endpoints` maps "logs", "metrics" and
+    "traces" to full URLs), logs every second, prompt text and tool details on; with `traces`, the
+    beta spans too. `protocol` is OTEL_EXPORTER_OTLP_PROTOCOL (http/protobuf, http/json, grpc)."""
+    env = {
+        "CLAUDE_CODE_ENABLE_TELEMETRY": "1",
+        "OTEL_LOGS_EXPORTER": "otlp",
+        "OTEL_METRICS_EXPORTER": "otlp",
+        "OTEL_EXPORTER_OTLP_PROTOCOL": protocol,
+        "OTEL_EXPORTER_OTLP_LOGS_ENDPOINT": endpoints["logs"],
+        "OTEL_EXPORTER_OTLP_METRICS_ENDPOINT": endpoints["metrics"],
+        "OTEL_LOGS_EXPORT_INTERVAL": "1000",
+        "OTEL_LOG_USER_PROMPTS": "1",
+        "OTEL_LOG_TOOL_DETAILS": "1",
+    }
+    if traces:
+        env.update({
+            "CLAUDE_CODE_ENHANCED_TELEMETRY_BETA": "1",
+            "OTEL_TRACES_EXPORTER": "otlp",
+            "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT": endpoints["traces"],
+        })
+    return env
+
+
+def codex_otel_toml(exporters: dict[str, str], log_user_prompt: bool = True) -> str:
+    """Codex's `[otel]` table (AGENT-TELEMETRY.md §3.1): `exporters` maps "exporter" (log
+    events), "trace_exporter" and "metrics_exporter" to TOML inline tables such as
+    `{ otlp-http = { endpoint = "http://127.0.0.1:4318/v1/logs", protocol = "binary" } }`.
+    Without a "metrics_exporter" it is set to "none": left unset, recent builds send metrics to
+    OpenAI's own endpoint."""
+    lines = ["[otel]", f"log_user_prompt = {'true' if log_user_prompt else 'false'}"]
+    lines += [f"{key} = {value}" for key, value in exporters.items()]
+    if "metrics_exporter" not in exporters:
+        lines.append('metrics_exporter = "none"')
+    return "\n".join(lines) + "\n"
 
 
 def claude_session_id(run: AgentRun) -> str:

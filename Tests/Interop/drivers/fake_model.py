@@ -27,9 +27,13 @@ Every request is kept (and appended to LOG as JSON Lines when given) with its pa
 X-Claude-Code-Session-Id header; Codex's prompt_cache_key, which is its session id) and what the
 fake answered. `delay` sleeps before every model answer; `hold_final()` makes final text answers
 wait until `release()`, so a test can look at the agent's transcript while the agent still runs.
+`fail_status` (e.g. 529) makes model calls fail with that HTTP status and the provider's error
+body (Anthropic's `overloaded_error`, an OpenAI-style `server_error`): every call, or only the
+first `fail_count`. The answer recorded for such a call has kind "error".
 
 Usable in-process (`FakeModel(...).start()`) or as a program:
     fake_model.py [--port 0] [--log FILE] [--delay SECONDS] [--tool-calls N]
+                  [--fail-status STATUS [--fail-count N]]
 which prints `fake model listening on http://127.0.0.1:PORT` and serves until killed.
 """
 
@@ -124,9 +128,13 @@ class FakeModel:
     """The fake, in-process: `start()` returns its base URL (no /v1)."""
 
     def __init__(self, tool_calls: int = 2, delay: float = 0.0, log_path: str | None = None,
-                 hold_timeout: float = 170.0, host: str = "127.0.0.1", port: int = 0):
+                 hold_timeout: float = 170.0, host: str = "127.0.0.1", port: int = 0,
+                 fail_status: int | None = None, fail_count: int | None = None):
         self.tool_calls = tool_calls
         self.delay = delay
+        self.fail_status = fail_status
+        self.fail_count = fail_count
+        self._failed = 0
         self.hold_timeout = hold_timeout
         self.requests: list[dict] = []
         self.prefix = secrets.token_hex(4)
@@ -185,6 +193,14 @@ class FakeModel:
             if self._log:
                 self._log.write(json.dumps(entry) + "\n")
                 self._log.flush()
+
+    def should_fail(self) -> bool:
+        """Whether this model call fails (see `fail_status`); counts the failures."""
+        with self._lock:
+            if not self.fail_status or (self.fail_count is not None and self._failed >= self.fail_count):
+                return False
+            self._failed += 1
+            return True
 
     def _wait(self, final: bool):
         if self.delay:
@@ -278,6 +294,13 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         token, done = anthropic_progress(req.get("messages") or [])
         wants_tool = bool(req.get("tools")) and token is not None and done < fake.tool_calls
         mid, rid = fake.next_id("msg_"), fake.next_id("req_")
+        if fake.should_fail():
+            error = {"type": "overloaded_error", "message": "Overloaded"}
+            entry["answer"] = {"kind": "error", "status": fake.fail_status, "request_id": rid, "error": error,
+                               "model": req.get("model"), "job": token, "step": done + 1,
+                               "stream": bool(req.get("stream"))}
+            return self.reply_json(fake.fail_status, {"type": "error", "error": error, "request_id": rid},
+                                   [("request-id", rid)])
         answer = {"id": mid, "request_id": rid, "model": req.get("model"), "job": token, "step": done + 1,
                   "stream": bool(req.get("stream"))}
         if wants_tool:
@@ -332,6 +355,12 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         token, done = openai_progress(items)
         wants_tool = bool(req.get("tools")) and token is not None and done < fake.tool_calls
         rid = fake.next_id("resp_")
+        if fake.should_fail():
+            error = {"message": "The server is overloaded, please try again later.", "type": "server_error",
+                     "param": None, "code": "server_overloaded"}
+            entry["answer"] = {"kind": "error", "status": fake.fail_status, "error": error, "model": req.get("model"),
+                               "job": token, "step": done + 1, "stream": bool(req.get("stream"))}
+            return self.reply_json(fake.fail_status, {"error": error})
         answer = {"id": rid, "model": req.get("model"), "job": token, "step": done + 1,
                   "stream": bool(req.get("stream"))}
         if wants_tool:
@@ -380,8 +409,12 @@ def main(argv=None):
     parser.add_argument("--log", help="append every request, with the answer, to this JSON Lines file")
     parser.add_argument("--delay", type=float, default=0.0, help="seconds to wait before every model answer")
     parser.add_argument("--tool-calls", type=int, default=2, help="shell commands per prompt before the answer")
+    parser.add_argument("--fail-status", type=int, default=None,
+                        help="answer model calls with this HTTP status and an error body (e.g. 529)")
+    parser.add_argument("--fail-count", type=int, default=None, help="fail only the first N model calls")
     args = parser.parse_args(argv)
-    fake = FakeModel(tool_calls=args.tool_calls, delay=args.delay, log_path=args.log, port=args.port)
+    fake = FakeModel(tool_calls=args.tool_calls, delay=args.delay, log_path=args.log, port=args.port,
+                     fail_status=args.fail_status, fail_count=args.fail_count)
     print(f"fake model listening on {fake.url}", flush=True)
     try:
         fake._server.serve_forever()

@@ -22,7 +22,7 @@ struct ClaudeCodeCall: Sendable {
         generation.completionStartTime = OTLPLogRecord.offset(start, milliseconds: log.double("ttft_ms"))
         if failed {
             generation.level = .error
-            generation.statusMessage = log.text("error") ?? "the API call failed"
+            generation.statusMessage = failure(log)
         } else {
             generation.usage = usage(log)
             if let cost = log.double("cost_usd") { generation.cost = Cost(total: cost) }
@@ -36,6 +36,11 @@ struct ClaudeCodeCall: Sendable {
         }
         generation.metadata = metadata.isEmpty ? nil : .object(metadata)
         return generation
+    }
+
+    /// Why an `api_error` call failed, led by its HTTP status (`ClaudeCodeEvents.failure`).
+    static func failure(_ log: OTLPLogRecord) -> String {
+        ClaudeCodeEvents.failure(log.text("error"), status: log.integer("status_code")) ?? "the API call failed"
     }
 
     /// `llm_request`, with the calling context when it is not the main conversation, so that

@@ -18,7 +18,8 @@ struct ClaudeCodeEventBatch {
     private var responseOrder: [String] = []
     private var tools: [OTLPLogRecord] = []
 
-    /// The events read; others (plugin loads, hooks, settings) are acknowledged and not stored.
+    /// The events this mapping reads. The others (`plugin_loaded`, `managed_settings_resolved`, …,
+    /// many logged before any prompt) are acknowledged and not stored: they would leave an empty trace.
     static let events: Set<String> = [
         "claude_code.user_prompt", "claude_code.api_request_body", "claude_code.api_response_body",
         "claude_code.api_request", "claude_code.api_error", "claude_code.assistant_response",

@@ -30,6 +30,17 @@ enum ClaudeCodeEvents {
         return idPrefix + session + "#" + String(sequence)
     }
 
+    /// Why a call failed, led by its HTTP status as providers' errors are (`529 Overloaded`):
+    /// Claude Code 2.1.327 gives the API's message alone (`error` "Overloaded") with `status_code`
+    /// 529 beside it, on `api_error` and on the failed `llm_request` span alike, where other builds
+    /// wrote the status into the text (`529 {"type":…}`). Nil when there is neither.
+    static func failure(_ message: String?, status: Int64?) -> String? {
+        let message = message.flatMap { $0.isEmpty ? nil : $0 }
+        guard let status else { return message }
+        guard let message else { return "HTTP \(status)" }
+        return message.hasPrefix(String(status)) ? message : "\(status) \(message)"
+    }
+
     /// The id of a record's call as both its span and its events name it (`request_id`, else
     /// `client_request_id`).
     static func requestId(of log: OTLPLogRecord) -> String? {
