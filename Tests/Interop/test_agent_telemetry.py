@@ -303,24 +303,6 @@ def defect(reason: str):
     return pytest.mark.xfail(strict=True, reason=reason)
 
 
-CODEX_TRACE_SPANS = defect(
-    "Codex 0.163's trace exporter nests its spans deeper than Turnscope's Codex span mapping expects: "
-    "run_sampling_request > try_run_sampling_request > receiving_stream > handle_responses (the one with "
-    "gen_ai.usage.*), and codex.api_request is logged in endpoint_session.stream_encoded_json_with "
-    "(try_run_sampling_request > stream_request > model_client.stream_responses_api > responses.stream_request > "
-    "endpoint_session...), not in run_sampling_request. So handle_responses gives its usage to receiving_stream (a "
-    "plain span), each call's events generation takes the endpoint span's id and becomes that plain span; the turns "
-    "are the run_sampling_request spans, without usage, the session's tokens are counted twice, tools hang under "
-    "the endpoint span, and the startup spans outside any turn (auth, fs.read_file, thread/start, ...) make an "
-    "automatic session of their own")
-CODEX_ONE_TRACE = defect(
-    "Without Codex's trace exporter every codex.* record of a conversation goes to one trace "
-    "(events:codex:<conversation.id>): `codex exec resume`'s codex.user_prompt replaces the first prompt as that "
-    "trace's input, so the first prompt's text is lost and the session has one trace for two prompts")
-CLAUDE_TOOL_SPANS = defect(
-    "With Claude Code's beta traces a tool call is two tool observations: its claude_code.tool span (id: the span's; "
-    "parent: the interaction span) and the tool_decision/tool_result events' (id claude-code:<tool_use_id>, parent: "
-    "the generation), although the span carries tool_use_id too")
 CODEX_NO_FLUSH_ON_FAILURE = defect(
     "Codex 0.163 `exec` exits 1 after a turn fails (request_max_retries = 0, the fake answers 529) without flushing "
     "its OTLP log exporter: nothing at all reaches the collector (nor a capture server) -- a Codex defect")
@@ -328,16 +310,7 @@ CODEX_NO_FLUSH_ON_FAILURE = defect(
 
 def known(test: str, setup: Setup) -> list:
     """The known defects that make `test` fail for `setup`."""
-    codex_traces = setup.agent == "codex" and setup.traces
-    codex_logs_alone = setup.agent == "codex" and not setup.traces and not setup.transcripts
     table = {
-        "test_no_other_session": [CODEX_TRACE_SPANS] if codex_traces else [],
-        "test_one_trace_per_prompt": [CODEX_ONE_TRACE] if codex_logs_alone else [],
-        "test_prompts_are_the_traces_input": [CODEX_ONE_TRACE] if codex_logs_alone else [],
-        "test_usage_to_the_token": [CODEX_TRACE_SPANS] if codex_traces else [],
-        "test_each_tool_call_is_one_tool_observation":
-            [CODEX_TRACE_SPANS] if codex_traces else [CLAUDE_TOOL_SPANS] if setup.agent == "claude" and setup.traces
-            else [],
         "test_codex_failed_attempt_is_a_failed_generation":
             [CODEX_NO_FLUSH_ON_FAILURE] if setup.fail == "give-up" else [],
     }

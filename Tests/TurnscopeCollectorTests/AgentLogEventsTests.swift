@@ -160,4 +160,21 @@ import TurnscopeModel
         #expect(generations.reduce(0) { $0 + ($1.usage?.input ?? 0) } == 12_454)
         #expect(generations.reduce(0) { $0 + ($1.usage?.cacheRead ?? 0) } == 17_408)
     }
+
+    @Test(arguments: [[Part.spans, .logs], [.logs, .spans]])
+    func codexCallsSeenAsSpansAndLogEventsAreOneTurnEachInTheConversation(_ order: [Part]) async throws {
+        let harness = try CollectorHarness()
+        for part in order {
+            try await Self.post(
+                harness, part == .spans ? "/v1/traces" : "/v1/logs",
+                fixture: part == .spans ? "codex_traces.json" : "codex_logs.json")
+        }
+        let session = try #require(try harness.store.session(id: "0199d2a4-5c1e-7f43-9a8e-3b6f0e2c71d5"))
+        #expect(session.turnCount == 4, "three answered calls and the 429 attempt")
+        #expect(session.usage.input == 10_424, "9,214 + 654 + 556")
+        #expect(session.usage.cacheRead == 19_072, "9,216 + 9,856")
+        #expect(session.models == ["gpt-5.1-codex"])
+        let generations = try Self.generations(harness)
+        #expect(generations.count == 4, "no call is counted again in another session")
+    }
 }

@@ -114,17 +114,20 @@ extension OTLPBatch {
 }
 
 @Suite struct CodexLogEventsTests {
-    static let samplingSpans = ["2b3c4d5e6f708192", "6f708192a3b4c5d6", "92a3b4c5d6e7f809"]
+    /// The `handle_responses` spans that carry each call's usage.
+    static let usageSpans = ["3c4d5e6f708192a3", "708192a3b4c5d6e7", "a3b4c5d6e7f8091a"]
 
     @Test func bothWireFormsGiveTheSameRecords() throws {
         let json = try AgentTelemetryFixture.logs("codex_logs")
         #expect(json == (try OTLPLogs.decode(protobuf: AgentTelemetryFixture.data("codex_logs", "pb"))))
     }
 
-    @Test func eachCallIsTheUsageRecordNamedByItsRequestsSpanWithOpenAIUsage() throws {
+    @Test func eachCallIsTheUsageRecordWithOpenAIUsageInItsTurnsTrace() throws {
         let batch = try AgentTelemetryFixture.logs("codex_logs")
         let calls = batch.generations.filter { $0.level != .error }
-        #expect(calls.map(\.id) == Self.samplingSpans, "the span of the api_request before each usage record")
+        #expect(calls.allSatisfy { $0.id.hasPrefix("events:codex:0199d2a4-5c1e-7f43-9a8e-3b6f0e2c71d5:") })
+        #expect(Set(calls.map(\.id)).count == 3)
+        #expect(calls.map { $0.traceId?.prefix(6) } == ["7d1e2f", "7d1e2f", "8e2f3a"], "the trace the turn's requests name")
         #expect(calls.map(\.usage?.input) == [9_214, 654, 556])
         #expect(calls.map(\.usage?.cacheRead) == [0, 9_216, 9_856])
         #expect(calls.map(\.usage?.output) == [152, 210, 88])
@@ -139,17 +142,18 @@ extension OTLPBatch {
         let batch = try AgentTelemetryFixture.logs("codex_logs")
         let results = batch.observations.filter { $0.kind == .tool && $0.output != nil }
         #expect(results.count == 2)
-        #expect(results.allSatisfy { $0.parentId == Self.samplingSpans[0] })
+        let first = try #require(batch.generations.first { $0.level != .error })
+        #expect(results.allSatisfy { $0.parentId == first.id })
         #expect(results.allSatisfy { $0.input?.jsonValue?["cmd"] != nil || $0.input?.jsonValue?["command"] != nil })
     }
 
     @Test func codexsInternalSpansGiveOneGenerationPerModelRequest() throws {
         let spans = try AgentTelemetryFixture.traces("codex_traces")
-        #expect(spans.generations.map(\.id).sorted() == Self.samplingSpans.sorted())
-        // `handle_responses` hands its usage to the model request it belongs to.
-        let usage = spans.observations.filter { $0.kind == nil && $0.usage != nil }
-        #expect(usage.map(\.id) == Self.samplingSpans)
-        #expect(usage.map(\.usage?.input) == [9_214, 654, 556])
+        // The `handle_responses` span with the stream's usage is the call; the request spans that
+        // name the model and the turn are not calls.
+        #expect(spans.generations.map(\.id).sorted() == Self.usageSpans.sorted())
+        #expect(spans.generations.map(\.usage?.input) == [9_214, 654, 556])
+        #expect(spans.observations.filter { $0.name == "run_sampling_request" }.allSatisfy { $0.kind == .span })
         #expect(spans.observations.filter { $0.name == "session_task.turn" }.allSatisfy { $0.kind == .agent })
     }
 }

@@ -10,9 +10,9 @@ import TurnscopeModel
 ///   `api_error` event's does. A tool's phases (`claude_code.tool.blocked_on_user`, `.execution`)
 ///   are spans under its `claude_code.tool`. The session is marked as Claude Code's.
 /// - Codex exports its internal `tracing` spans: hundreds per turn, several with a `model`
-///   attribute. Only `run_sampling_request` is a model call; `handle_responses` carries that
-///   call's usage and gives it to its parent; `session_task.turn` is the agent's turn, its
-///   usage a sum of calls; every other span stays a plain span.
+///   attribute. Only the `handle_responses` span that carries a stream's usage is a model call;
+///   `session_task.turn` is the agent's turn, its usage a sum of calls; every other span stays a
+///   plain span.
 /// - Gemini CLI always sends its log events beside its spans, and `gemini_cli.api_response`
 ///   carries the full counts (cached, thoughts, tool tokens); the `llm_call` span has only input
 ///   (cache inclusive) and output (thoughts exclusive). Read as GenAI usage, the span's counts
@@ -63,31 +63,37 @@ enum OTLPAgentSpan {
         // `claude_code.tool.blocked_on_user` and `.execution` are phases of the `claude_code.tool`
         // span above them; `execution` names the tool call too, which would make it a second tool.
         if span.name.hasPrefix("claude_code.tool."), observation.kind == .tool { observation.kind = .span }
+        // The tool call itself is the `tool_decision`/`tool_result` events' and the transcript's
+        // observation (`claude-code:<tool use id>`); the span is its timing, and as a second
+        // tool it would count the call twice.
+        if span.name == "claude_code.tool", observation.kind == .tool { observation.kind = .span }
         guard let session = OTLPValues.text(attributes.peek("session.id")) else { return [] }
         return [.session(SessionRecord(id: session, source: SessionSource.claudeCode))]
     }
 
-    /// Rewrites a Codex span's observation; returns the records to write after it.
-    static func codex(_ observation: inout ObservationRecord, span: OTLPSpan) -> [Record] {
+    /// Rewrites a Codex span's observation; false when the span is left out. `handle_responses`
+    /// spans carry a stream's usage on the last one of each model request: that one is the call.
+    /// Codex logs the call's usage with no span id, so its events and this span are matched by the
+    /// store, by trace (the events of the turn name it), usage and end time. The turn
+    /// (`session_task.turn`, whose usage sums its calls), the model requests
+    /// (`run_sampling_request`, which name the model) and the tool runs are kept as spans; the
+    /// hundreds of other internal spans a prompt makes (`auth`, `fs.read_file`, `thread/start`,
+    /// every stream event's `handle_responses`) are left out: they hold no text, and those of
+    /// start-up belong to no turn, so they would only make a session of their own.
+    static func codex(_ observation: inout ObservationRecord, span: OTLPSpan) -> Bool {
         switch span.name {
-        case "run_sampling_request":
+        case "handle_responses":
+            guard observation.usage != nil else { return false }
             observation.kind = .generation
-            return []
         case "session_task.turn":
             observation.kind = .agent
-            return []
-        case "handle_responses":
+        case "run_sampling_request":
             observation.kind = .span
-            guard let usage = observation.usage, let parent = span.parentId else { return [] }
-            observation.usage = nil
-            return [
-                .observation(
-                    ObservationRecord(
-                        id: parent, traceId: span.traceId, kind: nil, usage: usage, eventTime: observation.eventTime))
-            ]
         default:
-            if observation.kind == .generation { observation.kind = .span }
-            return []
+            guard span.attributes["call_id"] != nil || observation.kind == .tool else { return false }
+            observation.kind = .tool
+            observation.name = OTLPValues.text(span.attributes["tool_name"]) ?? observation.name
         }
+        return true
     }
 }

@@ -54,10 +54,9 @@ struct OTLPSpanMapper {
         resource.discard("langfuse.release")
 
         var records: [Record] = []
-        var after: [Record] = []
         switch OTLPAgentSpan.agent(of: span) {
         case .claudeCode?: records += OTLPAgentSpan.claudeCode(&observation, span: span, attributes: &attributes)
-        case .codex?: after = OTLPAgentSpan.codex(&observation, span: span)
+        case .codex?: guard OTLPAgentSpan.codex(&observation, span: span) else { return [] }
         case .geminiCLI?: observation.usage = nil
         case nil: break
         }
@@ -80,7 +79,7 @@ struct OTLPSpanMapper {
         }
         observation.metadata = metadata()
         records.append(.observation(observation))
-        return records + after
+        return records
     }
 
     // MARK: - Fields

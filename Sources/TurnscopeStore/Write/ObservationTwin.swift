@@ -14,8 +14,9 @@ import TurnscopeModel
 enum ObservationTwin {
     /// How far apart two sources' start (or end) times may be.
     static let window: Int64 = 2_000_000
-    /// How much earlier than its logged start a call seen in log events may have begun: an
-    /// exporter that logs a call's usage without its request (Codex) starts it late.
+    /// How much earlier than its recorded start a call may have begun when its record starts late:
+    /// an exporter that logs a call's usage without its request, or a span around its last stream
+    /// event only (both Codex's).
     static let eventsLead: Int64 = 600_000_000
 
     /// Which kind of source a record's id says it came from.
@@ -55,9 +56,13 @@ enum ObservationTwin {
     /// one naming another is never taken; else the one closest in time wins. A row that already
     /// holds a record of this kind is not matched again.
     static func find(_ db: Database, record: ObservationRecord, session: Int64) throws -> Int64? {
-        guard record.kind == .generation, let start = record.startTime?.microseconds, let model = record.model,
-            let usage = record.usage, usage.output != nil
+        guard record.kind == .generation, let start = record.startTime?.microseconds, let usage = record.usage,
+            usage.output != nil
         else { return nil }
+        // A span may name no model (Codex's `handle_responses`, which holds the call's usage, is
+        // four spans below the one that names it): it matches a call of any model, and a stored
+        // row without a model matches any.
+        let model = record.model
         let capture = Capture(key: record.id)
         // Only an agent's session can hold several kinds: a span into any other session (every
         // Langfuse or OTLP application's) costs one primary-key read here, not a search among
@@ -68,11 +73,14 @@ enum ObservationTwin {
             guard let source, SessionSource.agents.contains(source) else { return nil }
         }
         let end = record.endTime?.microseconds ?? start
-        let earliest = start - (capture == .events ? eventsLead : window)
+        // Log events and a span that holds only a call's last stream event (it names no model)
+        // may start late, up to the call's end: their twin is searched back further.
+        let earliest = start - (capture == .events || model == nil ? eventsLead : window)
         let statement = try db.cachedStatement(
             sql: """
                 SELECT id, metadata FROM observations
-                WHERE session_id = ?1 AND kind = 'generation' AND start_at BETWEEN ?2 AND ?3 AND model = ?4
+                WHERE session_id = ?1 AND kind = 'generation' AND start_at BETWEEN ?2 AND ?3
+                    AND (?4 IS NULL OR model IS NULL OR model = ?4)
                     AND (abs(start_at - ?5) <= ?6 OR abs(coalesce(end_at, start_at) - ?7) <= ?6)
                     AND input_tokens IS ?8 AND output_tokens IS ?9 AND coalesce(cache_read_tokens, 0) = ?10
                     AND coalesce(cache_write_5m_tokens, 0) + coalesce(cache_write_1h_tokens, 0) = ?11

@@ -1,18 +1,27 @@
 import TurnscopeModel
 
-/// The state one export's Codex events are read with: announced sessions and traces, the latest
-/// HTTP attempt per conversation (its start and span are the call's), and the latest call per
-/// conversation (a tool that follows it ran for it).
+/// The state one export's Codex events are read with: announced sessions and traces, the trace of
+/// the latest prompt per conversation, the latest HTTP attempt per conversation (its start is the
+/// call's), and the latest call per conversation (a tool that follows it ran for it).
+///
+/// Without its trace exporter Codex's records name no trace, and no turn id either: a prompt
+/// opens a trace of its own, and the records after it in the same export belong to it. Codex
+/// sends its records at exit, 512 to an export; calls in a later export than their prompt go to
+/// the conversation's own trace, and still are its turns.
 struct CodexEventBatch {
     private(set) var records: [Record] = []
     private var sessions: Set<String> = []
     private var traces: Set<String> = []
     private var attempts: [String: OTLPLogRecord] = [:]
     private var lastCall: [String: String] = [:]
+    private var promptTraces: [String: String] = [:]
 
     mutating func read(_ log: OTLPLogRecord) {
         guard let conversation = log.text("conversation.id") else { return }
-        let traceId = log.traceId ?? CodexEvents.idPrefix + conversation
+        if log.name == "codex.user_prompt", log.traceId == nil {
+            promptTraces[conversation] = CodexEvents.idPrefix + conversation + ":" + String(log.time?.microseconds ?? 0)
+        }
+        let traceId = log.traceId ?? promptTraces[conversation] ?? CodexEvents.idPrefix + conversation
         switch log.name {
         case "codex.user_prompt":
             announce(conversation, trace: traceId, at: log.time)
@@ -66,9 +75,11 @@ struct CodexEventBatch {
     /// output; `tool_token_count` is the total (a known Codex bug) and is not read.
     private mutating func completed(_ log: OTLPLogRecord, conversation: String) {
         let attempt = attempts.removeValue(forKey: conversation)
-        let traceId = attempt?.traceId ?? log.traceId ?? CodexEvents.idPrefix + conversation
+        let traceId = attempt?.traceId ?? log.traceId ?? promptTraces[conversation] ?? CodexEvents.idPrefix + conversation
         announce(conversation, trace: traceId, at: log.time)
-        let id = attempt?.spanId ?? CodexEvents.idPrefix + conversation + ":" + String(log.time?.microseconds ?? 0)
+        // Not the attempt's span id: Codex logs the request inside an endpoint span, not the span
+        // that holds the call's usage (`handle_responses`), which the store matches instead.
+        let id = CodexEvents.idPrefix + conversation + ":" + String(log.time?.microseconds ?? 0)
         let start = attempt?.start() ?? log.time
         let tokens = CodexTokens(
             input: max(0, log.integer("input_token_count") ?? 0), cached: max(0, log.integer("cached_token_count") ?? 0),

@@ -6,12 +6,11 @@ import TurnscopeModel
 /// (`codex.tool_result`), the prompt text as the trace input, and the session (the conversation)
 /// marked as Codex's.
 ///
-/// Codex logs no request id. With its trace exporter on, a call's `codex.api_request` carries the
-/// span id of the model request's span (`run_sampling_request`), and the call takes that id, so
-/// that its span and its events fill one row; without it the id is the conversation and the time
-/// of the usage record. Either way the store matches the call to the transcript's copy by
-/// session, model, usage and time (`ObservationTwin`). Tool observations take the transcript's
-/// ids (`codex:<conversation>:<call id>`).
+/// Codex logs no request id, and its usage record names no span: a call's id is the
+/// conversation and the time of its usage record. The store matches it to the same call's span
+/// (`handle_responses`, in the trace the turn's other events name) and transcript entry by
+/// session, usage and time (`ObservationTwin`). Tool observations take the transcript's ids
+/// (`codex:<conversation>:<call id>`).
 enum CodexEvents {
     /// The prefix of every id this mapping makes up (`ObservationTwin` reads it).
     static let idPrefix = "events:codex:"
