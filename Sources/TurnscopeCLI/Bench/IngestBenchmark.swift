@@ -9,7 +9,7 @@ import TurnscopeStore
 /// concurrent clients, in runs of `seconds` each, each on a fresh database:
 ///
 /// - HTTP, the mix an application sends: Langfuse batches (50 events) and OTLP exports (512 spans);
-/// - OTLP/gRPC: the same OTLP exports through the gRPC server;
+/// - the mix's OTLP exports alone, from every client: over HTTP, then the same load over OTLP/gRPC;
 /// - Claude Code's log events (exports of 64 records) to `/v1/logs` over HTTP, then over gRPC.
 struct IngestBenchmark {
     var directory: String
@@ -54,18 +54,31 @@ struct IngestBenchmark {
         if let rss = Measure.peakResidentMegabytes() { report.add("ingest.peak_rss", rss, "MB", target: "< 100 MB") }
     }
 
-    /// The HTTP mix's OTLP exports (512 spans each), every client sending them over gRPC.
+    /// The HTTP mix's OTLP exports (512 spans each), every client sending them: over HTTP, then
+    /// the same load over gRPC, so the two protocols are compared on one load.
     private func otlpOverGRPC(_ report: inout BenchReport) async throws {
-        let (samples, elapsed) = try await measure("ingest-grpc", &report) { _, grpcPort in
+        let (overHTTP, httpElapsed) = try await measure("ingest-otlp-http", &report) { httpPort, _ in
+            try await HTTPIngestLoad.run(port: httpPort, clients: clients, seconds: seconds) { _, payloads in
+                let (body, observations) = payloads.otlpExport()
+                return .init(path: "/v1/traces", contentType: "application/x-protobuf", body: body, items: observations, kind: "otlp")
+            }
+        }
+        Self.addExportFigures("ingest.otlp_http", overHTTP, httpElapsed, &report)
+        let (overGRPC, grpcElapsed) = try await measure("ingest-grpc", &report) { _, grpcPort in
             try await GRPCIngestLoad.run(
-                port: grpcPort, clients: clients, seconds: seconds, kind: "otlp", make: { payloads in let (request, observations) = payloads.otlpTraceRequest(); return (request, observations) },
+                port: grpcPort, clients: clients, seconds: seconds, kind: "otlp",
+                make: { payloads in let (request, observations) = payloads.otlpTraceRequest(); return (request, observations) },
                 send: { client, request in _ = try await Traces.Client(wrapping: client).export(request) })
         }
+        Self.addExportFigures("ingest.grpc", overGRPC, grpcElapsed, &report)
+    }
+
+    private static func addExportFigures(_ prefix: String, _ samples: [IngestSample], _ elapsed: Double, _ report: inout BenchReport) {
         let latencies = samples.map(\.latency)
-        report.add("ingest.grpc.observations_per_s", Self.rate(samples, elapsed), "obs/s", target: ">= 20000")
-        report.add("ingest.grpc.otlp_export_latency_p50", Measure.percentile(latencies, 50) * 1000, "ms")
-        report.add("ingest.grpc.otlp_export_latency_p99", Measure.percentile(latencies, 99) * 1000, "ms", target: "<= 50 ms")
-        report.add("ingest.grpc.requests", Double(samples.count), "requests")
+        report.add("\(prefix).observations_per_s", rate(samples, elapsed), "obs/s", target: ">= 20000")
+        report.add("\(prefix).otlp_export_latency_p50", Measure.percentile(latencies, 50) * 1000, "ms")
+        report.add("\(prefix).otlp_export_latency_p99", Measure.percentile(latencies, 99) * 1000, "ms", target: "<= 50 ms")
+        report.add("\(prefix).requests", Double(samples.count), "requests")
     }
 
     /// Claude Code log-event exports, over HTTP (`/v1/logs`, protobuf) and then over gRPC.

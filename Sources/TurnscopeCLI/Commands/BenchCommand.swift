@@ -9,7 +9,8 @@ struct BenchCommand: AsyncParsableCommand {
         discussion: """
             ingest: a collector on a temporary database driven over loopback by concurrent clients \
             sending Langfuse batches of 50 events and OTLP exports of 512 spans: observations/s, request \
-            latency p50/p99, peak memory; then the same OTLP exports over OTLP/gRPC, and Claude Code's \
+            latency p50/p99, peak memory; then OTLP exports alone from every client, over HTTP and over \
+            OTLP/gRPC (the same load), and Claude Code's \
             log events (exports of 64 records) to /v1/logs and over gRPC: records/s, latency p50/p99. \
             Each run lasts --seconds, on a database of its own.
             store: write throughput (batches of 100 generations, full-text index on) against plain SQLite, \
