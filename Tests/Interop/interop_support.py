@@ -92,6 +92,13 @@ class Collector:
                 self._ready.set()
         self._ready.set()
 
+    @property
+    def grpc_url(self) -> str:
+        """http://host:port of the gRPC listener (only when started with --grpc-listen)."""
+        assert self.grpc_address, f"the collector printed no OTLP/gRPC line\n{self.log()}"
+        address = self.grpc_address
+        return address if address.startswith("http") else f"http://{address}"
+
     def _read_stderr(self):
         for line in self.proc.stderr:
             self.stderr_lines.append(line.rstrip("\n"))

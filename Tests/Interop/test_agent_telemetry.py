@@ -90,6 +90,7 @@ class Protocol:
 PROTOCOLS = [
     Protocol("http/protobuf", codex_protocol="binary"),
     Protocol("http/json", codex_protocol="json"),
+    Protocol("grpc", codex="otlp-grpc", address=lambda collector: collector.grpc_url),
 ]
 PROTOBUF = PROTOCOLS[0]
 
