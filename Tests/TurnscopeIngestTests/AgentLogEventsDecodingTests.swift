@@ -153,6 +153,7 @@ extension OTLPBatch {
         // name the model and the turn are not calls.
         #expect(spans.generations.map(\.id).sorted() == Self.usageSpans.sorted())
         #expect(spans.generations.map(\.usage?.input) == [9_214, 654, 556])
+        #expect(spans.generations.map(\.usage?.reasoning) == [64, 0, 0], "codex.usage.reasoning_output_tokens")
         #expect(spans.observations.filter { $0.name == "run_sampling_request" }.allSatisfy { $0.kind == .span })
         #expect(spans.observations.filter { $0.name == "session_task.turn" }.allSatisfy { $0.kind == .agent })
     }

@@ -76,23 +76,28 @@ enum OTLPAgentSpan {
     /// Codex logs the call's usage with no span id, so its events and this span are matched by the
     /// store, by trace (the events of the turn name it), usage and end time. The turn
     /// (`session_task.turn`, whose usage sums its calls), the model requests
-    /// (`run_sampling_request`, which name the model) and the tool runs are kept as spans; the
+    /// (`run_sampling_request`, which name the model) and the tool runs' spans are kept as spans; the
     /// hundreds of other internal spans a prompt makes (`auth`, `fs.read_file`, `thread/start`,
     /// every stream event's `handle_responses`) are left out: they hold no text, and those of
     /// start-up belong to no turn, so they would only make a session of their own.
     static func codex(_ observation: inout ObservationRecord, span: OTLPSpan) -> Bool {
         switch span.name {
         case "handle_responses":
-            guard observation.usage != nil else { return false }
+            guard var usage = observation.usage else { return false }
             observation.kind = .generation
+            // Codex names its reasoning count outside GenAI's keys; a zero cache write is none.
+            usage.reasoning = usage.reasoning ?? OTLPValues.integer(span.attributes["codex.usage.reasoning_output_tokens"])
+            if usage.cacheWrite5m == 0 { usage.cacheWrite5m = nil }
+            observation.usage = usage
         case "session_task.turn":
             observation.kind = .agent
         case "run_sampling_request":
             observation.kind = .span
         default:
+            // A tool run's spans (several per call) are its timing; the call itself, with its
+            // arguments and output, is `codex.tool_result`'s observation.
             guard span.attributes["call_id"] != nil || observation.kind == .tool else { return false }
-            observation.kind = .tool
-            observation.name = OTLPValues.text(span.attributes["tool_name"]) ?? observation.name
+            observation.kind = .span
         }
         return true
     }
