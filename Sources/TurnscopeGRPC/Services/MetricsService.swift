@@ -14,13 +14,11 @@ struct MetricsService: RegistrableRPCService {
     let collector: Collector
 
     func registerMethods<Transport: ServerTransport>(with router: inout RPCRouter<Transport>) {
-        router.registerHandler(
-            forMethod: Export.descriptor,
-            deserializer: ExportDeserializer<Export.Input>(limit: collector.configuration.maxBodyBytes),
-            serializer: ProtobufSerializer<Export.Output>()
-        ) { request, _ in
-            _ = try await ServerRequest(stream: request).message
-            return StreamingServerResponse(single: ServerResponse(message: Export.Output()))
+        router.registerExport(
+            Export.descriptor, limit: collector.configuration.maxBodyBytes, input: Export.Input.self,
+            output: Export.Output.self
+        ) { _ in
+            Export.Output()
         }
     }
 }

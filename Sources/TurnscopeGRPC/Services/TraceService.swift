@@ -16,14 +16,11 @@ struct TraceService: RegistrableRPCService {
     let collector: Collector
 
     func registerMethods<Transport: ServerTransport>(with router: inout RPCRouter<Transport>) {
-        router.registerHandler(
-            forMethod: Export.descriptor,
-            deserializer: ExportDeserializer<Export.Input>(limit: collector.configuration.maxBodyBytes),
-            serializer: ProtobufSerializer<Export.Output>()
-        ) { request, _ in
-            let message = try await ServerRequest(stream: request).message
-            let response = try await OTLPExport.traces(OTLPTraces.decode(request: message), into: collector).rpcAnswer()
-            return StreamingServerResponse(single: ServerResponse(message: response))
+        router.registerExport(
+            Export.descriptor, limit: collector.configuration.maxBodyBytes, input: Export.Input.self,
+            output: Export.Output.self
+        ) { message in
+            try await OTLPExport.traces(OTLPTraces.decode(request: message), into: collector).rpcAnswer()
         }
     }
 }
