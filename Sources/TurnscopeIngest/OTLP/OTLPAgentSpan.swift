@@ -7,12 +7,13 @@ import TurnscopeModel
 ///   send only flat counters (`input_tokens` without the cache, `cache_creation_tokens` apart),
 ///   which become the usage; newer ones send them beside GenAI's, which win. `cost_usd` is the
 ///   cost Claude Code reported. A failed call's message leads with its HTTP status, as its
-///   `api_error` event's does. A tool's phases (`claude_code.tool.blocked_on_user`, `.execution`)
-///   are spans under its `claude_code.tool`. The session is marked as Claude Code's.
+///   `api_error` event's does. A tool's span (`claude_code.tool`) and its phases
+///   (`blocked_on_user`, `execution`) are its timing: the tool call itself is the events' and
+///   the transcript's. The session is marked as Claude Code's.
 /// - Codex exports its internal `tracing` spans: hundreds per turn, several with a `model`
 ///   attribute. Only the `handle_responses` span that carries a stream's usage is a model call;
-///   `session_task.turn` is the agent's turn, its usage a sum of calls; every other span stays a
-///   plain span.
+///   `session_task.turn` is the agent's turn, its usage a sum of calls; model requests and tool
+///   runs stay spans, and the rest is left out (see `codex(_:span:)`).
 /// - Gemini CLI always sends its log events beside its spans, and `gemini_cli.api_response`
 ///   carries the full counts (cached, thoughts, tool tokens); the `llm_call` span has only input
 ///   (cache inclusive) and output (thoughts exclusive). Read as GenAI usage, the span's counts
