@@ -51,8 +51,8 @@ struct ProxyCall {
         }
         var fields = HTTPFields()
         for (name, value) in head.headers {
-            guard let name = HTTPField.Name(name) else { continue }
-            fields.append(HTTPField(name: name, value: value))
+            guard let name = HTTPFields.Element.Name(name) else { continue }
+            fields.append(.init(name: name, value: value))
         }
         return Response(
             status: HTTPResponse.Status(code: head.status, reasonPhrase: head.reason), headers: fields,
