@@ -14,7 +14,7 @@ struct ProxyMiddleware<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let configuration = collector.configuration
         let path = request.uri.path
-        let name = path.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false).dropFirst().first.map(String.init) ?? ""
+        let name = path.split(separator: "/", maxSplits: 2, omittingEmptySubsequences: false).dropFirst().first.map(String.init) ?? ""
         guard let route = configuration.proxyRoutes.first(where: { $0.name == name }) else {
             do {
                 return try await next(request, context)
