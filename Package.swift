@@ -49,7 +49,7 @@ let package = Package(
         .target(
             name: "TurnscopeCollector",
             dependencies: [
-                "TurnscopeModel", "TurnscopeIngest", "TurnscopeStore", "TurnscopeOTLP", "CZlib",
+                "TurnscopeModel", "TurnscopeIngest", "TurnscopeStore", "TurnscopeOTLP", "CZlib", "CCurl",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "SwiftProtobuf", package: "swift-protobuf"),

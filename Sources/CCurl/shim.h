@@ -23,3 +23,12 @@ static inline CURLcode turnscope_curl_set_callback(CURL *handle, CURLoption opti
 static inline CURLcode turnscope_curl_get_long(CURL *handle, CURLINFO info, long *value) {
     return curl_easy_getinfo(handle, info, value);
 }
+
+// The progress callback (CURLOPT_XFERINFOFUNCTION): a non-zero return aborts the transfer, which
+// is how the proxy cancels an upstream call whose client hung up.
+typedef int (*turnscope_curl_xferinfo_callback)(void *context, curl_off_t downloadTotal, curl_off_t downloadNow,
+                                                curl_off_t uploadTotal, curl_off_t uploadNow);
+
+static inline CURLcode turnscope_curl_set_xferinfo(CURL *handle, turnscope_curl_xferinfo_callback callback) {
+    return curl_easy_setopt(handle, CURLOPT_XFERINFOFUNCTION, callback);
+}

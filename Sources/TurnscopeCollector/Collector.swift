@@ -29,6 +29,7 @@ public final class Collector: Sendable {
     /// Every route, for serving or for tests that drive the collector without sockets.
     public func makeRouter() -> Router<BasicRequestContext> {
         let router = Router()
+        router.add(middleware: ProxyMiddleware(collector: self))
         router.add(middleware: BasicAuthMiddleware(configuration: configuration))
         LangfuseRoutes(collector: self).add(to: router)
         OTLPRoutes(collector: self).add(to: router)

@@ -13,11 +13,18 @@ public struct CollectorConfiguration: Sendable {
     public var maxBodyBytes: Int
     /// The largest body accepted after gzip decompression (413 beyond it).
     public var maxInflatedBytes: Int
+    /// The pass-through proxy's routes (`/anthropic/…`, `/openai/…`, `--upstream NAME=URL`).
+    public var proxyRoutes: [ProxyRoute]
+    /// The most of one proxied response kept for recording; the stream itself is never capped.
+    public var maxRecordedResponseBytes: Int
 
     public init(
         host: String = "127.0.0.1", port: Int = 4318, publicKey: String? = nil, secretKey: String? = nil,
-        maxBodyBytes: Int = 16 << 20, maxInflatedBytes: Int = 64 << 20
+        maxBodyBytes: Int = 16 << 20, maxInflatedBytes: Int = 64 << 20, proxyRoutes: [ProxyRoute] = ProxyRoute.defaults,
+        maxRecordedResponseBytes: Int = 64 << 20
     ) {
+        self.proxyRoutes = proxyRoutes
+        self.maxRecordedResponseBytes = maxRecordedResponseBytes
         self.host = host
         self.port = port
         self.publicKey = publicKey

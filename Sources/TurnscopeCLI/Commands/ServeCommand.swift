@@ -24,6 +24,9 @@ struct ServeCommand: AsyncParsableCommand {
             Without keys any credentials are accepted and only loopback addresses may be used; with \
             --public-key and --secret-key, requests must authenticate with HTTP Basic (over gRPC, the \
             same value in `authorization` metadata).
+            A pass-through proxy records model calls with no code change: ANTHROPIC_BASE_URL=<base>/anthropic \
+            or OPENAI_BASE_URL=<base>/openai/v1; --upstream NAME=URL adds a route. Proxy routes answer only \
+            on loopback, since they carry model keys.
             """)
 
     @OptionGroup var store: StoreOptions
@@ -39,6 +42,13 @@ struct ServeCommand: AsyncParsableCommand {
 
     @Option(help: ArgumentHelp("Largest request body accepted, in megabytes (413 beyond).", valueName: "MB"))
     var maxBodyMb = 16
+
+    @Option(
+        name: .customLong("upstream"),
+        help: ArgumentHelp(
+            "Add or replace a proxy route: /NAME/… on the collector goes to URL/… (repeatable; anthropic and openai are built in).",
+            valueName: "NAME=URL"))
+    var upstreams: [String] = []
 
     @OptionGroup var grpc: GRPCOptions
     @OptionGroup var mirror: MirrorOptions
@@ -79,6 +89,6 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func collectorConfiguration() throws -> CollectorConfiguration {
-        try .fromCommandLine(listen: listen, publicKey: publicKey, secretKey: secretKey, maxBodyBytes: maxBodyMb << 20)
+        try .fromCommandLine(listen: listen, publicKey: publicKey, secretKey: secretKey, maxBodyBytes: maxBodyMb << 20, upstreams: upstreams)
     }
 }

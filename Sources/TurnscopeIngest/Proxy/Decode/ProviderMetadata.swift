@@ -13,7 +13,7 @@ import TurnscopeModel
 /// | `requestId` | the response's `request-id` (Anthropic) or `x-request-id` (OpenAI) header |
 /// | `requestedModel` | the model the request named, when the answer named another |
 /// | `errorType`, `errorCode`, `retryAfter` | a failed call's error and `retry-after` header |
-/// | `cutShort` | why the response stopped early: `upstreamClosed`, `clientDisconnected`, `timedOut` |
+/// | `cutShort` | why the response stopped early: `upstreamClosed`, `clientDisconnected`, `timedOut`, `recordingLimit` |
 /// | `requestProblem`, `responseProblem`, `unreadableEvents` | what could not be read |
 /// | `inputCount`, `embeddingCount`, `dimensions`, `stopSequence` | endpoint particulars |
 /// | `requestHeaders`, `responseHeaders` | the headers, names lowercased, without any secret (`ProviderExchange.isSecretHeader`) or connection-level one |

@@ -6,6 +6,9 @@ public enum ProviderCutShortReason: String, Sendable, Hashable, CaseIterable {
     case clientDisconnected
     /// The upstream sent nothing for too long.
     case timedOut
+    /// The response passed the proxy's recording limit: the client received all of it, the
+    /// record keeps only its start.
+    case recordingLimit
 
     /// How a status message says it: "the upstream closed the connection".
     var sentence: String {
@@ -13,6 +16,7 @@ public enum ProviderCutShortReason: String, Sendable, Hashable, CaseIterable {
         case .upstreamClosed: "the upstream closed the connection"
         case .clientDisconnected: "the client disconnected"
         case .timedOut: "the upstream timed out"
+        case .recordingLimit: "the response passed the recording limit, so only its start was kept"
         }
     }
 }
