@@ -271,4 +271,56 @@ extension TurnSummary {
             client: "otlp")
         #expect(try db.store.session(id: "cc-1")?.turnCount == 3)
     }
+    /// The proxy's record of a call and the transcript's, in the shape each source gives.
+    static func captures(at seconds: Double) -> (wire: [Record], transcript: [Record]) {
+        func record(_ id: String, trace: String, text: String, prompt: String, requestId: String) -> Record {
+            guard case .observation(var observation) = call(id, trace: trace, at: seconds) else { return call(id, trace: trace, at: seconds) }
+            observation.input = .messages([Message(role: .user, parts: [.text(prompt)])])
+            observation.output = .messages([Message(role: .assistant, parts: [.text(text)])])
+            observation.metadata = ["requestId": .string(requestId)]
+            return .observation(observation)
+        }
+        var wireTrace = TraceRecord(id: "proxy:call-1", sessionId: "cc-1")
+        wireTrace.timestamp = Fixture.time(seconds)
+        let wire = [
+            Record.session(SessionRecord(id: "cc-1", source: "claude-code")), .trace(wireTrace),
+            record("proxy:call-1", trace: "proxy:call-1", text: "the wire's answer", prompt: "the wire's prompt", requestId: "req_1"),
+        ]
+        let transcript = [
+            trace("claude-code:cc-1:p1"),
+            record("claude-code:msg_1", trace: "claude-code:cc-1:p1", text: "the transcript's", prompt: "the transcript's", requestId: "req_1"),
+        ]
+        return (wire, transcript)
+    }
+
+    @Test(arguments: [true, false])
+    func theProxysRecordWinsWhicheverArrivesFirst(proxyFirst: Bool) throws {
+        let db = try TemporaryStore()
+        let (wire, transcript) = Self.captures(at: 1)
+        let writes = proxyFirst ? [(wire, "proxy"), (transcript, "claude-code")] : [(transcript, "claude-code"), (wire, "proxy")]
+        for (records, client) in writes { try db.store.write(records, client: client) }
+        // The transcript writes its message again as more of it arrives: it still does not win.
+        try db.store.write(transcript, client: "claude-code")
+        #expect(try db.store.session(id: "cc-1")?.turnCount == 1)
+        var exported: [ObservationRecord] = []
+        try db.store.export { if case .observation(let o) = $0 { exported.append(o) } }
+        #expect(exported.count == 1)
+        #expect(exported.first?.input?.messages?.first?.parts == [.text("the wire's prompt")])
+        #expect(exported.first?.output?.messages?.first?.parts == [.text("the wire's answer")])
+    }
+
+    @Test func twoProxyCallsAreNeverOneTurn() throws {
+        // An SDK's retry is a call of its own on the wire, however alike the two look.
+        let db = try TemporaryStore()
+        let (wire, _) = Self.captures(at: 1)
+        var retry = Self.captures(at: 1.2).wire
+        for index in retry.indices {
+            if case .observation(var o) = retry[index] { o.id = "proxy:call-2"; o.traceId = "proxy:call-2"; retry[index] = .observation(o) }
+            if case .trace(var t) = retry[index] { t.id = "proxy:call-2"; retry[index] = .trace(t) }
+        }
+        try db.store.write(wire, client: "proxy")
+        try db.store.write(retry, client: "proxy")
+        #expect(try db.store.session(id: "cc-1")?.turnCount == 2)
+    }
 }
+

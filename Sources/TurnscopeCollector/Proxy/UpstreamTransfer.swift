@@ -109,7 +109,7 @@ final class UpstreamTransfer: @unchecked Sendable {
         }
         if channel.isCancelled { return .clientGone }
         guard code == CURLE_OK else {
-            let detail = String(cString: errorBuffer)
+            let detail = String(decoding: errorBuffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
             return .upstreamFailed(detail.isEmpty ? String(cString: curl_easy_strerror(code)) : detail)
         }
         // A body-less answer (204, HEAD) still needs its head handed over.

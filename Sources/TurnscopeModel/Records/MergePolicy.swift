@@ -17,6 +17,12 @@ public struct MergePolicy: Sendable {
         }
     }
 
+    /// A policy that decides by source rather than time: the store's proxy records win over
+    /// other captures of the same call (`incomingWins` true when the incoming record is the proxy's).
+    public init(incomingWins: Bool) {
+        self.incomingWins = incomingWins
+    }
+
     /// The value that survives for an ordinary field. Inlinable so that the store's merge, which
     /// calls it for every column of every record, gets a copy specialized to each column's type.
     @inlinable

@@ -27,6 +27,8 @@ enum ObservationTwin {
         case events = 1
         /// Anything else: spans, Langfuse events, native records.
         case other = 2
+        /// The pass-through proxy's record of the call on the wire.
+        case proxy = 3
 
         /// The kind of the record or row with this key.
         init(key: String) {
@@ -34,6 +36,8 @@ enum ObservationTwin {
                 self = .transcript
             } else if key.hasPrefix("events:") {
                 self = .events
+            } else if key.hasPrefix("proxy:") {
+                self = .proxy
             } else {
                 self = .other
             }
@@ -43,7 +47,7 @@ enum ObservationTwin {
         static func sql(_ column: String) -> String {
             """
             CASE WHEN \(column) LIKE 'claude-code:%' OR \(column) LIKE 'codex:%' THEN 0 \
-            WHEN \(column) LIKE 'events:%' THEN 1 ELSE 2 END
+            WHEN \(column) LIKE 'events:%' THEN 1 WHEN \(column) LIKE 'proxy:%' THEN 3 ELSE 2 END
             """
         }
     }
@@ -67,7 +71,7 @@ enum ObservationTwin {
         // Only an agent's session can hold several kinds: a span into any other session (every
         // Langfuse or OTLP application's) costs one primary-key read here, not a search among
         // the session's calls.
-        if capture == .other {
+        if capture == .other || capture == .proxy {
             let source = try String.fetchOne(
                 db.cachedStatement(sql: "SELECT source FROM sessions WHERE id = ?"), arguments: [session])
             guard let source, SessionSource.agents.contains(source) else { return nil }
@@ -107,6 +111,34 @@ enum ObservationTwin {
     static func requestId(in metadata: JSONValue?) -> String? {
         metadata?["request_id"]?.stringValue ?? metadata?["requestId"]?.stringValue
             ?? metadata?["attributes"]?["request_id"]?.stringValue
+    }
+
+    /// Whether row `id` (with key `key`) holds the proxy's record of its call, as its own key or
+    /// as an alias; `aliasesExist` false skips the lookup.
+    static func holdsWire(_ db: Database, id: Int64, key: String, aliasesExist: Bool) throws -> Bool {
+        if Capture(key: key) == .proxy { return true }
+        guard aliasesExist else { return false }
+        let statement = try db.cachedStatement(
+            sql: "SELECT 1 FROM observation_aliases WHERE observation_id = ? AND key LIKE 'proxy:%' LIMIT 1")
+        return try Bool.fetchOne(statement, arguments: [id]) != nil
+    }
+
+    /// How `record` merges into the stored `row`: the proxy's record is the exact wire (the
+    /// request and response as sent), so whichever arrived first it wins over another source's
+    /// record of the same call, which only fills what it lacks (a transcript's tool results in
+    /// its messages, say). Between any other two, the newer wins (`MergePolicy`).
+    static func policy(
+        _ db: Database, record: ObservationRecord, row: ObservationRow?, aliasesExist: Bool
+    ) throws -> MergePolicy {
+        let byTime = MergePolicy(stored: row?.eventAt.map(Timestamp.init(microseconds:)), incoming: record.eventTime)
+        guard let row else { return byTime }
+        if Capture(key: record.id) == .proxy {
+            return Capture(key: row.key) == .proxy ? byTime : MergePolicy(incomingWins: true)
+        }
+        guard row.kind == ObservationKind.generation.rawValue,
+            try holdsWire(db, id: row.id, key: row.key, aliasesExist: aliasesExist)
+        else { return byTime }
+        return MergePolicy(incomingWins: false)
     }
 
     /// Makes `key` name row `id` from now on.

@@ -162,7 +162,7 @@ struct WriteTransaction {
             aliasesExist = true
             existing = try ObservationRow.fetch(db, id: twin)
         }
-        let policy = MergePolicy(stored: existing?.eventAt.map(Timestamp.init(microseconds:)), incoming: record.eventTime)
+        let policy = try ObservationTwin.policy(db, record: record, row: existing, aliasesExist: aliasesExist)
         var row: ObservationRow
         if let existing {
             row = existing

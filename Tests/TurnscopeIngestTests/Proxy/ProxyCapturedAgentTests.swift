@@ -104,6 +104,19 @@ import TurnscopeModel
         #expect(observation.level == nil)
     }
 
+    @Test func anAgentsCallsMarkItsSessionAsTheAgents() throws {
+        let requests = try Self.captured()
+        let answer = ProviderResponseBody.events(Self.anthropicAnswer)
+        #expect(ProxyFixtures.sessionSource(Self.exchange(requests[0], route: "anthropic", response: answer)) == "claude-code")
+        #expect(ProxyFixtures.sessionSource(Self.exchange(requests[3], route: "openai", response: answer)) == "codex")
+        // The same body from another client names a session but no agent.
+        var plain = requests[3]
+        plain.headers = ["content-type": "application/json", "user-agent": "OpenAI/Python 2.54.0"]
+        let exchange = Self.exchange(plain, route: "openai", response: answer)
+        #expect(try ProxyFixtures.decode(exchange).0.sessionId == "01a24dcf-261c-70b2-9620-cddfdaad4ba6")
+        #expect(ProxyFixtures.sessionSource(exchange) == nil)
+    }
+
     @Test func claudeCodeFollowUpCarriesTheToolResult() throws {
         let captured = try Self.captured()[1]
         let (_, observation) = try ProxyFixtures.decode(

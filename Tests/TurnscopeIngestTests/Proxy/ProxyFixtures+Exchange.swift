@@ -25,13 +25,24 @@ extension ProxyFixtures {
 
     /// The trace and the observation of a decoded call.
     static func decode(_ exchange: ProviderExchange, id: String = "call-1") throws -> (TraceRecord, ObservationRecord) {
-        let records = ProviderExchangeDecoder.records(for: exchange, id: id)
+        // A coding agent's call also marks its session (`sessionSource`): the rest is the call.
+        let records = ProviderExchangeDecoder.records(for: exchange, id: id).filter {
+            if case .session = $0 { false } else { true }
+        }
         try #require(records.count == 2)
         guard case .trace(let trace) = records[0], case .observation(let observation) = records[1] else {
             Issue.record("expected a trace then an observation, got \(records)")
             throw CancellationError()
         }
         return (trace, observation)
+    }
+
+    /// The source the call's records give its session, when they mark it at all.
+    static func sessionSource(_ exchange: ProviderExchange) -> String? {
+        for case .session(let session) in ProviderExchangeDecoder.records(for: exchange, id: "call-1") {
+            return session.source
+        }
+        return nil
     }
 
     /// The single output message's parts.

@@ -10,7 +10,8 @@ import TurnscopeModel
 /// | OpenAI Responses | generation | `instructions`, then `input` items | the output items as one message |
 /// | OpenAI Embeddings | embedding | `input` as JSON | none; the count and dimensions are in the metadata |
 ///
-/// Other endpoints (`count_tokens`, model lists, …) give no records.
+/// Other endpoints (`count_tokens`, model lists, …) give no records. A call from a coding agent
+/// (`ProviderAgent`) also marks its session as the agent's.
 ///
 /// A call that failed (HTTP status 400 or more, or no response at all) is an `ERROR` with the
 /// provider's message and no output or usage; a stream that reported an error is an `ERROR`
@@ -28,8 +29,9 @@ public enum ProviderExchangeDecoder {
         let status = ProviderCallStatus(exchange, request: request, response: response)
         let reply = status.keepsReply ? response.reply : nil
 
+        let session = ProviderSession.id(headers: exchange.requestHeaders, body: request.body)
         let trace = TraceRecord(
-            id: recordId, name: name, sessionId: ProviderSession.id(headers: exchange.requestHeaders, body: request.body),
+            id: recordId, name: name, sessionId: session,
             timestamp: exchange.timings.start, tags: ["proxy"],
             metadata: ["route": .string(exchange.route), "endpoint": .string(exchange.endpoint.rawValue)])
 
@@ -52,6 +54,9 @@ public enum ProviderExchangeDecoder {
         } else if status.keepsReply, let text = response.unreadableText {
             observation.output = .json(.string(text))
         }
-        return [.trace(trace), .observation(observation)]
+        guard let session, let agent = ProviderAgent.source(headers: exchange.requestHeaders) else {
+            return [.trace(trace), .observation(observation)]
+        }
+        return [.session(SessionRecord(id: session, source: agent)), .trace(trace), .observation(observation)]
     }
 }
