@@ -121,6 +121,8 @@ let package = Package(
             dependencies: [
                 "TurnscopeCollector", "TurnscopeStore", "TurnscopeModel", "TurnscopeIngest", "CZlib",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                // An HTTPS upstream with a self-signed certificate, for the proxy's TLS checks.
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
             ],
             resources: [.copy("Fixtures")], swiftSettings: strict),
         // A real grpc-swift client over HTTP/2 on loopback against the OTLP/gRPC server.

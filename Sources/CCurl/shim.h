@@ -1,4 +1,4 @@
-// libcurl, for the mirror's outbound HTTPS. curl_easy_setopt and curl_easy_getinfo are variadic,
+// libcurl, for the mirror's outbound HTTPS and the proxy's upstream calls. curl_easy_setopt and curl_easy_getinfo are variadic,
 // which Swift cannot call: these typed wrappers are the only way the mirror reaches them.
 #include <curl/curl.h>
 
@@ -31,4 +31,15 @@ typedef int (*turnscope_curl_xferinfo_callback)(void *context, curl_off_t downlo
 
 static inline CURLcode turnscope_curl_set_xferinfo(CURL *handle, turnscope_curl_xferinfo_callback callback) {
     return curl_easy_setopt(handle, CURLOPT_XFERINFOFUNCTION, callback);
+}
+
+// A certificate bundle held in memory (CURLOPT_CAINFO_BLOB), copied by libcurl: the proxy trusts
+// the system's authorities and those of --upstream-ca-file together.
+static inline CURLcode turnscope_curl_set_blob(CURL *handle, CURLoption option, const void *data, size_t length) {
+    struct curl_blob blob = { (void *)data, length, CURL_BLOB_COPY };
+    return curl_easy_setopt(handle, option, &blob);
+}
+
+static inline CURLcode turnscope_curl_get_string(CURL *handle, CURLINFO info, char **value) {
+    return curl_easy_getinfo(handle, info, value);
 }

@@ -17,6 +17,8 @@ public struct CollectorConfiguration: Sendable {
     public var proxyRoutes: [ProxyRoute]
     /// The most of one proxied response kept for recording; the stream itself is never capped.
     public var maxRecordedResponseBytes: Int
+    /// The authorities the proxy trusts for upstream TLS (`--upstream-ca-file`).
+    public var upstreamTrust: UpstreamTrust = .system
 
     public init(
         host: String = "127.0.0.1", port: Int = 4318, publicKey: String? = nil, secretKey: String? = nil,

@@ -25,8 +25,9 @@ struct ServeCommand: AsyncParsableCommand {
             --public-key and --secret-key, requests must authenticate with HTTP Basic (over gRPC, the \
             same value in `authorization` metadata).
             A pass-through proxy records model calls with no code change: ANTHROPIC_BASE_URL=<base>/anthropic \
-            or OPENAI_BASE_URL=<base>/openai/v1; --upstream NAME=URL adds a route. Proxy routes answer only \
-            on loopback, since they carry model keys.
+            or OPENAI_BASE_URL=<base>/openai/v1; --upstream NAME=URL adds a route, and \
+            --upstream-ca-file trusts a private endpoint's authority. Proxy routes answer only on loopback, \
+            since they carry model keys.
             """)
 
     @OptionGroup var store: StoreOptions
@@ -43,13 +44,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Largest request body accepted, in megabytes (413 beyond).", valueName: "MB"))
     var maxBodyMb = 16
 
-    @Option(
-        name: .customLong("upstream"),
-        help: ArgumentHelp(
-            "Add or replace a proxy route: /NAME/… on the collector goes to URL/… (repeatable; anthropic and openai are built in).",
-            valueName: "NAME=URL"))
-    var upstreams: [String] = []
-
+    @OptionGroup var proxy: ProxyOptions
     @OptionGroup var grpc: GRPCOptions
     @OptionGroup var mirror: MirrorOptions
     @OptionGroup var agents: AgentOptions
@@ -89,6 +84,6 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func collectorConfiguration() throws -> CollectorConfiguration {
-        try .fromCommandLine(listen: listen, publicKey: publicKey, secretKey: secretKey, maxBodyBytes: maxBodyMb << 20, upstreams: upstreams)
+        try .fromCommandLine(listen: listen, publicKey: publicKey, secretKey: secretKey, maxBodyBytes: maxBodyMb << 20, proxy: proxy)
     }
 }

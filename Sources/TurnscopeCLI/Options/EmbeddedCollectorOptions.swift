@@ -16,6 +16,7 @@ struct EmbeddedCollectorOptions: ParsableArguments {
     var noCollector = false
 
     @OptionGroup var grpc: GRPCOptions
+    @OptionGroup var proxy: ProxyOptions
 
     /// A collector started on `store` with gRPC beside it, or nil, and the header's line about them.
     ///
@@ -51,8 +52,9 @@ struct EmbeddedCollectorOptions: ParsableArguments {
         }
     }
 
-    /// The collector's configuration: `--listen`, and keys from the environment as `serve` reads them.
+    /// The collector's configuration: `--listen`, the proxy's options, and keys from the environment
+    /// as `serve` reads them.
     func configuration() throws -> CollectorConfiguration {
-        try .fromCommandLine(listen: listen)
+        try .fromCommandLine(listen: listen, proxy: proxy)
     }
 }

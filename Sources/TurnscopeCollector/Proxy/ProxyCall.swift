@@ -35,7 +35,8 @@ struct ProxyCall {
             limit: configuration.maxRecordedResponseBytes, start: start)
         let writer = collector.writer
         let transfer = UpstreamTransfer(
-            url: route.upstream + relative, method: method, headers: headers, body: body, recording: recording
+            url: route.upstream + relative, method: method, headers: headers, body: body,
+            trust: configuration.upstreamTrust, recording: recording
         ) { end in
             let records = recording.records(ending: end, id: UUID().uuidString.lowercased())
             guard !records.isEmpty else { return }

@@ -13,6 +13,7 @@ final class UpstreamTransfer: @unchecked Sendable {
     private let method: String
     private let headers: [(name: String, value: String)]
     private let body: [UInt8]
+    private let trust: UpstreamTrust
     private let recording: ProxyRecording
     private let finished: @Sendable (ProxyEnd) -> Void
     private var statusLine: Int?
@@ -25,13 +26,15 @@ final class UpstreamTransfer: @unchecked Sendable {
     private static let initialized: Bool = curl_global_init(3) == CURLE_OK
 
     init(
-        url: String, method: String, headers: [(name: String, value: String)], body: [UInt8], recording: ProxyRecording,
+        url: String, method: String, headers: [(name: String, value: String)], body: [UInt8], trust: UpstreamTrust,
+        recording: ProxyRecording,
         finished: @escaping @Sendable (ProxyEnd) -> Void
     ) {
         self.url = url
         self.method = method
         self.headers = headers
         self.body = body
+        self.trust = trust
         self.recording = recording
         self.finished = finished
     }
@@ -90,6 +93,7 @@ final class UpstreamTransfer: @unchecked Sendable {
                 // TLS is always verified: the proxy carries model keys.
                 _ = turnscope_curl_set_long(handle, CURLOPT_SSL_VERIFYPEER, 1)
                 _ = turnscope_curl_set_long(handle, CURLOPT_SSL_VERIFYHOST, 2)
+                trust.apply(to: handle)
                 _ = turnscope_curl_set_long(handle, CURLOPT_CONNECTTIMEOUT_MS, 30_000)
                 // Signals for timeouts are unsafe in a multithreaded process.
                 _ = turnscope_curl_set_long(handle, CURLOPT_NOSIGNAL, 1)

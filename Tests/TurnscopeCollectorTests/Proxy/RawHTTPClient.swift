@@ -92,3 +92,11 @@ final class RawHTTPClient {
         return true
     }
 }
+
+/// Runs `body`, which blocks on sockets, on a thread of its own: blocking one of the few threads
+/// Swift concurrency runs tasks on could starve the servers under test of the thread they answer on.
+func onOwnThread<Value: Sendable>(_ body: @escaping @Sendable () throws -> Value) async throws -> Value {
+    try await withCheckedThrowingContinuation { continuation in
+        Thread { continuation.resume(with: Result { try body() }) }.start()
+    }
+}
