@@ -147,8 +147,10 @@ final class UpstreamTransfer: @unchecked Sendable {
     private static let headerCallback: turnscope_curl_io_callback = { data, size, count, context in
         let length = size * count
         guard let data, let transfer = transfer(context) else { return length }
-        var line = String(decoding: UnsafeRawBufferPointer(start: data, count: length), as: UTF8.self)
-        while line.hasSuffix("\n") || line.hasSuffix("\r") { line.removeLast() }
+        // The line ends in CR LF, which Swift counts as one character: it is cut as bytes.
+        var bytes = UnsafeRawBufferPointer(start: data, count: length)[...]
+        while let last = bytes.last, last == 10 || last == 13 { bytes.removeLast() }
+        let line = String(decoding: bytes, as: UTF8.self)
         if line.hasPrefix("HTTP/") {
             // A new status line: a 1xx, or a response after one, replaces what came before.
             let parts = line.split(separator: " ", maxSplits: 2)

@@ -60,9 +60,25 @@ struct ProxyTransportTests {
         #expect(client.status == 200)
         #expect(client.header("request-id") == "req_1")
         #expect(try client.readBody() == response)
-        let observations = try await Self.observations(harness)
-        #expect(observations.first?.usage != nil)
-        #expect(observations.first?.output != nil)
+        let observation = try #require(try await Self.observations(harness).first)
+        #expect(observation.kind == .generation)
+        #expect(observation.model == "claude-sonnet-4-5-20250929")
+        #expect(observation.usage == Usage(input: 377, output: 65, cacheRead: 4096, cacheWrite5m: 1200, cacheWrite1h: 0))
+        #expect(
+            observation.output?.messages?.first?.parts == [
+                .text("I'll check the weather in Paris."),
+                .toolCall(ToolCall(id: "toolu_01NRLabsLyVHZPKxbKvkfSMn", name: "get_weather", arguments: ["location": "Paris, FR"])),
+            ])
+        #expect(observation.toolDefinitions?.map(\.name) == ["get_weather"])
+        #expect(observation.metadata?["responseId"] == "msg_019Q1hrJbZG26Fb9BQhrkHEr")
+        #expect(observation.metadata?["requestId"] == "req_1")
+        #expect(observation.metadata?["finishReason"] == "tool_use")
+        #expect(observation.metadata?["httpStatus"] == 200)
+        // The proxy timed the call: a whole JSON answer's first token is its first byte.
+        let start = try #require(observation.startTime)
+        let end = try #require(observation.endTime)
+        let firstToken = try #require(observation.completionStartTime)
+        #expect(start <= firstToken && firstToken <= end)
         await harness.collector.stop()
         let received = try #require(upstream.requests.first)
         #expect(received.requestLine == "POST /v1/messages?beta=true HTTP/1.1")
@@ -105,8 +121,12 @@ struct ProxyTransportTests {
         received += try client.readBody()
         #expect(received == stream)
         let observation = try #require(try await Self.observations(harness).first)
-        #expect(observation.usage != nil)
-        #expect(observation.level != .warning)
+        #expect(observation.usage == Usage(input: 186, output: 41, cacheRead: 1024, reasoning: 0, total: 1251))
+        #expect(observation.output?.messages?.first?.toolCalls.map(\.name) == ["get_weather", "get_weather"])
+        #expect(observation.output?.messages?.first?.toolCalls.last?.arguments == ["location": "Lyon, FR"])
+        #expect(observation.metadata?["stream"] == true)
+        #expect(observation.metadata?["finishReason"] == "tool_calls")
+        #expect(observation.level == nil)
         await harness.collector.stop()
     }
 
@@ -125,6 +145,11 @@ struct ProxyTransportTests {
         #expect(try client.readBody() == body)
         let observation = try #require(try await Self.observations(harness).first)
         #expect(observation.level == .error)
+        #expect(observation.statusMessage == "\(status) Overloaded")
+        #expect(observation.usage == nil)
+        #expect(observation.metadata?["httpStatus"] == .integer(Int64(status)))
+        #expect(observation.metadata?["retryAfter"] == "17")
+        #expect(observation.metadata?["errorType"] == "overloaded_error")
         await harness.collector.stop()
     }
 
@@ -143,6 +168,10 @@ struct ProxyTransportTests {
         #expect(throws: (any Error).self) { _ = try client.readBody() }
         let observation = try #require(try await Self.observations(harness).first)
         #expect(observation.level == .warning)
+        #expect(observation.statusMessage?.hasPrefix("the stream ended early") == true)
+        #expect(observation.metadata?["cutShort"] == "upstreamClosed")
+        // What arrived before the cut is kept.
+        #expect(observation.model == "claude-sonnet-4-5-20250929")
         await harness.collector.stop()
     }
 
@@ -166,6 +195,9 @@ struct ProxyTransportTests {
             _ = try client.nextChunk()
         }
         #expect(upstreamSawClose.wait(timeout: .now() + 10) == .success)
+        let observation = try #require(try await Self.observations(harness).first)
+        #expect(observation.level == .warning)
+        #expect(observation.metadata?["cutShort"] == "clientDisconnected")
         await harness.collector.stop()
     }
 

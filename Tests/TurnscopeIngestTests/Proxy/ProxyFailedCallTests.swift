@@ -35,7 +35,7 @@ import TurnscopeModel
             status: 400,
             body: #"{"type":"error","error":{"type":"invalid_request_error","message":"max_tokens: Field required"},"request_id":"req_011CSHoEeqs5C35K2UUqR7Fy"}"#)
         Self.expectFailed(observation, status: 400)
-        #expect(observation.statusMessage == "max_tokens: Field required")
+        #expect(observation.statusMessage == "400 max_tokens: Field required")
         #expect(observation.metadata?["errorType"] == "invalid_request_error")
         #expect(observation.model == "claude-sonnet-4-5")
     }
@@ -45,7 +45,7 @@ import TurnscopeModel
             status: 401, route: "openai",
             body: #"{"error":{"message":"Incorrect API key provided: sk-proj-****abcd.","type":"invalid_request_error","param":null,"code":"invalid_api_key"}}"#)
         Self.expectFailed(observation, status: 401)
-        #expect(observation.statusMessage == "Incorrect API key provided: sk-proj-****abcd.")
+        #expect(observation.statusMessage == "401 Incorrect API key provided: sk-proj-****abcd.")
         #expect(observation.metadata?["errorCode"] == "invalid_api_key")
     }
 
@@ -54,7 +54,7 @@ import TurnscopeModel
             status: 429, route: "openai", headers: ["Retry-After": "17", "x-ratelimit-remaining-requests": "0"],
             body: #"{"error":{"message":"Rate limit reached for gpt-4o.","type":"requests","param":null,"code":"rate_limit_exceeded"}}"#)
         Self.expectFailed(openAI, status: 429)
-        #expect(openAI.statusMessage == "Rate limit reached for gpt-4o.")
+        #expect(openAI.statusMessage == "429 Rate limit reached for gpt-4o.")
         #expect(openAI.metadata?["retryAfter"] == "17")
         #expect(openAI.metadata?["errorCode"] == "rate_limit_exceeded")
         #expect(openAI.metadata?["responseHeaders"]?["x-ratelimit-remaining-requests"] == "0")
@@ -71,17 +71,17 @@ import TurnscopeModel
         let observation = try Self.failed(
             status: 529, body: #"{"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}}"#)
         Self.expectFailed(observation, status: 529)
-        #expect(observation.statusMessage == "Overloaded")
+        #expect(observation.statusMessage == "529 Overloaded")
         #expect(observation.metadata?["errorType"] == "overloaded_error")
     }
 
     @Test func errorPagesAndEmptyBodiesAreSaidAsTheyAre() throws {
         let page = try Self.failed(status: 502, body: "\n  <html><body>502 Bad Gateway</body></html>\n")
         Self.expectFailed(page, status: 502)
-        #expect(page.statusMessage == "<html><body>502 Bad Gateway</body></html>")
+        #expect(page.statusMessage == "502 <html><body>502 Bad Gateway</body></html>")
         #expect(try Self.failed(status: 500, body: "").statusMessage == "HTTP 500 with an empty body")
         // Ollama's error is a bare string.
-        #expect(try Self.failed(status: 404, route: "openai", body: #"{"error":"model \"llama9\" not found"}"#).statusMessage == #"model "llama9" not found"#)
+        #expect(try Self.failed(status: 404, route: "openai", body: #"{"error":"model \"llama9\" not found"}"#).statusMessage == #"404 model "llama9" not found"#)
     }
 
     @Test func noResponseAtAll() throws {

@@ -22,7 +22,8 @@ struct ProviderCallStatus: Sendable {
         }
         if let error = response.httpError {
             level = .error
-            message = error.message
+            // Led by the status, as Claude Code's own `api_error` events say it ("529 Overloaded").
+            message = error.message.hasPrefix("HTTP ") ? error.message : "\(exchange.status ?? 0) \(error.message)"
             keepsReply = false
             return
         }
