@@ -52,14 +52,17 @@ struct ProxyTransportTests {
         defer { upstream.stop() }
         let (harness, port) = try await Self.collector(for: upstream)
         let request = try Self.fixture("anthropic_request_tooluse.json")
-        let client = try RawHTTPClient(port: port)
-        try client.send(
-            "POST", "/anthropic/v1/messages?beta=true",
-            headers: [("x-api-key", Self.key), ("anthropic-version", "2023-06-01"), ("Content-Type", "application/json")],
-            body: request)
-        #expect(client.status == 200)
-        #expect(client.header("request-id") == "req_1")
-        #expect(try client.readBody() == response)
+        let (status, requestId, body) = try await onOwnThread {
+            let client = try RawHTTPClient(port: port)
+            try client.send(
+                "POST", "/anthropic/v1/messages?beta=true",
+                headers: [("x-api-key", Self.key), ("anthropic-version", "2023-06-01"), ("Content-Type", "application/json")],
+                body: request)
+            return (client.status, client.header("request-id"), try client.readBody())
+        }
+        #expect(status == 200)
+        #expect(requestId == "req_1")
+        #expect(body == response)
         let observation = try #require(try await Self.observations(harness).first)
         #expect(observation.kind == .generation)
         #expect(observation.model == "claude-sonnet-4-5-20250929")
@@ -109,17 +112,20 @@ struct ProxyTransportTests {
         }
         defer { upstream.stop() }
         let (harness, port) = try await Self.collector(for: upstream)
-        let client = try RawHTTPClient(port: port)
-        try client.send(
-            "POST", "/openai/v1/chat/completions", headers: [("Authorization", "Bearer \(Self.key)")],
-            body: try Self.fixture("openai_chat_request_toolcall.json"))
-        #expect(client.status == 200)
-        var received: [UInt8] = []
-        while received.count < split, let chunk = try client.nextChunk() { received += chunk }
-        #expect(received == Array(stream[..<split]))
-        firstRead.signal()
-        received += try client.readBody()
-        #expect(received == stream)
+        let request = try Self.fixture("openai_chat_request_toolcall.json")
+        let (status, firstPart, whole) = try await onOwnThread {
+            let client = try RawHTTPClient(port: port)
+            try client.send("POST", "/openai/v1/chat/completions", headers: [("Authorization", "Bearer \(Self.key)")], body: request)
+            var received: [UInt8] = []
+            while received.count < split, let chunk = try client.nextChunk() { received += chunk }
+            let firstPart = received
+            firstRead.signal()
+            received += try client.readBody()
+            return (client.status, firstPart, received)
+        }
+        #expect(status == 200)
+        #expect(firstPart == Array(stream[..<split]))
+        #expect(whole == stream)
         let observation = try #require(try await Self.observations(harness).first)
         #expect(observation.usage == Usage(input: 186, output: 41, cacheRead: 1024, reasoning: 0, total: 1251))
         #expect(observation.output?.messages?.first?.toolCalls.map(\.name) == ["get_weather", "get_weather"])
@@ -138,11 +144,15 @@ struct ProxyTransportTests {
         }
         defer { upstream.stop() }
         let (harness, port) = try await Self.collector(for: upstream)
-        let client = try RawHTTPClient(port: port)
-        try client.send("POST", "/anthropic/v1/messages", body: try Self.fixture("anthropic_request_tooluse.json"))
-        #expect(client.status == status)
-        #expect(client.header("retry-after") == "17")
-        #expect(try client.readBody() == body)
+        let request = try Self.fixture("anthropic_request_tooluse.json")
+        let (received, retryAfter, receivedBody) = try await onOwnThread {
+            let client = try RawHTTPClient(port: port)
+            try client.send("POST", "/anthropic/v1/messages", body: request)
+            return (client.status, client.header("retry-after"), try client.readBody())
+        }
+        #expect(received == status)
+        #expect(retryAfter == "17")
+        #expect(receivedBody == body)
         let observation = try #require(try await Self.observations(harness).first)
         #expect(observation.level == .error)
         #expect(observation.statusMessage == "\(status) Overloaded")
@@ -162,10 +172,15 @@ struct ProxyTransportTests {
         }
         defer { upstream.stop() }
         let (harness, port) = try await Self.collector(for: upstream)
-        let client = try RawHTTPClient(port: port)
-        try client.send("POST", "/anthropic/v1/messages", body: try Self.fixture("anthropic_request_tooluse.json"))
-        #expect(client.status == 200)
-        #expect(throws: (any Error).self) { _ = try client.readBody() }
+        let request = try Self.fixture("anthropic_request_tooluse.json")
+        let (status, bodyEnded) = try await onOwnThread {
+            let client = try RawHTTPClient(port: port)
+            try client.send("POST", "/anthropic/v1/messages", body: request)
+            // The client must see the cut: a body that ends without its last chunk.
+            return (client.status, (try? client.readBody()) != nil)
+        }
+        #expect(status == 200)
+        #expect(!bodyEnded)
         let observation = try #require(try await Self.observations(harness).first)
         #expect(observation.level == .warning)
         #expect(observation.statusMessage?.hasPrefix("the stream ended early") == true)
@@ -189,9 +204,11 @@ struct ProxyTransportTests {
         }
         defer { upstream.stop() }
         let (harness, port) = try await Self.collector(for: upstream)
-        do {
+        let request = try Self.fixture("anthropic_request_tooluse.json")
+        try await onOwnThread {
+            // The client goes away (its socket closed) after the first chunk.
             let client = try RawHTTPClient(port: port)
-            try client.send("POST", "/anthropic/v1/messages", body: try Self.fixture("anthropic_request_tooluse.json"))
+            try client.send("POST", "/anthropic/v1/messages", body: request)
             _ = try client.nextChunk()
         }
         #expect(upstreamSawClose.wait(timeout: .now() + 10) == .success)
@@ -205,10 +222,13 @@ struct ProxyTransportTests {
         let upstream = try ScriptedUpstream { _, _ in }
         defer { upstream.stop() }
         let (harness, port) = try await Self.collector(for: upstream)
-        let client = try RawHTTPClient(port: port)
-        try client.send("POST", "/mistral/v1/chat/completions", body: Array("{}".utf8))
-        #expect(client.status == 404)
-        let text = String(decoding: try client.readBody(), as: UTF8.self)
+        let (status, body) = try await onOwnThread {
+            let client = try RawHTTPClient(port: port)
+            try client.send("POST", "/mistral/v1/chat/completions", body: Array("{}".utf8))
+            return (client.status, try client.readBody())
+        }
+        #expect(status == 404)
+        let text = String(decoding: body, as: UTF8.self)
         #expect(text.contains("anthropic"))
         #expect(text.contains("openai"))
         #expect(upstream.requests.isEmpty)

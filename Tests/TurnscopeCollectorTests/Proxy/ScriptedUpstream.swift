@@ -32,6 +32,7 @@ final class ScriptedUpstream: @unchecked Sendable {
             return true
         }
 
+        @discardableResult
         func send(_ text: String) -> Bool { send(Array(text.utf8)) }
 
         /// One chunk of a chunked body.
