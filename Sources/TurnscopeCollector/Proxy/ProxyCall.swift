@@ -56,7 +56,9 @@ struct ProxyCall {
             fields.append(.init(name: name, value: value))
         }
         return Response(
-            status: HTTPResponse.Status(code: head.status, reasonPhrase: head.reason), headers: fields,
+            // HTTP/2 has no reason phrase: the standard one stands in for it.
+            status: head.reason.isEmpty ? HTTPResponse.Status(code: head.status) : HTTPResponse.Status(code: head.status, reasonPhrase: head.reason),
+            headers: fields,
             body: ResponseBody { writer in
                 try await withTaskCancellationHandler {
                     while true {
