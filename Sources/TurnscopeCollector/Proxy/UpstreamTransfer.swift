@@ -143,8 +143,11 @@ final class UpstreamTransfer: @unchecked Sendable {
     private static let headerCallback: turnscope_curl_io_callback = { data, size, count, context in
         let length = size * count
         guard let data, let transfer = transfer(context) else { return length }
-        var line = String(decoding: UnsafeRawBufferPointer(start: data, count: length), as: UTF8.self)
-        while line.hasSuffix("\n") || line.hasSuffix("\r") { line.removeLast() }
+        // The line ends in CR LF: stripped as bytes, since "\r\n" is one Character to String and
+        // would survive `hasSuffix("\n")`, leaving every recorded header value ending in CR LF.
+        var bytes = UnsafeRawBufferPointer(start: data, count: length)[...]
+        while let last = bytes.last, last == UInt8(ascii: "\n") || last == UInt8(ascii: "\r") { bytes = bytes.dropLast() }
+        let line = String(decoding: bytes, as: UTF8.self)
         if line.hasPrefix("HTTP/") {
             // A new status line: a 1xx, or a response after one, replaces what came before.
             let parts = line.split(separator: " ", maxSplits: 2)

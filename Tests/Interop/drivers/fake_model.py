@@ -348,8 +348,9 @@ class _Handler(http.server.BaseHTTPRequestHandler):
                      else "The server is overloaded, please try again later.",
                      "type": "requests" if status == 429 else "server_error", "param": None, "code": code}
             body = {"error": error}
-            headers.append(("x-request-id", self.fake.next_id("req_")))
-        entry["answer"] = {"kind": "error", "status": status, "error": error, "model": req.get("model"),
+            rid = self.fake.next_id("req_")
+            headers.append(("x-request-id", rid))
+        entry["answer"] = {"kind": "error", "status": status, "request_id": rid, "error": error, "model": req.get("model"),
                            "retry_after": retry_after, "body": body, "stream": bool(req.get("stream"))}
         self.reply_json(status, body, headers)
         return True

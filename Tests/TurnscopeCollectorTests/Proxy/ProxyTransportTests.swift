@@ -125,7 +125,50 @@ struct ProxyTransportTests {
         #expect(try client.readBody() == body)
         let observation = try #require(try await Self.observations(harness).first)
         #expect(observation.level == .error)
+        // Header values are recorded without the line's CR LF.
+        #expect(observation.metadata?["retryAfter"] == "17")
+        #expect(observation.metadata?["httpStatus"] == .integer(Int64(status)))
+        #expect(observation.metadata?["responseHeaders"]?["content-type"] == "application/json")
         await harness.collector.stop()
+    }
+
+    @Test func aGzippedAnswerPassesThroughCompressedAndIsRecordedInflated() async throws {
+        let response = try Self.fixture("anthropic_response_tooluse.json")
+        let compressed = try Self.gzip(response)
+        let upstream = try ScriptedUpstream { _, connection in
+            connection.send(Self.answer(200, "OK", ["Content-Type: application/json", "Content-Encoding: gzip"], compressed))
+        }
+        defer { upstream.stop() }
+        let (harness, port) = try await Self.collector(for: upstream)
+        let client = try RawHTTPClient(port: port)
+        try client.send(
+            "POST", "/anthropic/v1/messages", headers: [("Accept-Encoding", "gzip"), ("Content-Type", "application/json")],
+            body: try Self.fixture("anthropic_request_tooluse.json"))
+        #expect(client.status == 200)
+        #expect(client.header("content-encoding") == "gzip")
+        #expect(try client.readBody() == compressed)
+        let observation = try #require(try await Self.observations(harness).first)
+        #expect(observation.level == nil)
+        #expect(observation.output != nil)
+        #expect(observation.usage != nil)
+        await harness.collector.stop()
+    }
+
+    /// `bytes` gzipped by the system's gzip.
+    static func gzip(_ bytes: [UInt8]) throws -> [UInt8] {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", "gzip -c"]
+        let input = Pipe()
+        let output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        try process.run()
+        input.fileHandleForWriting.write(Data(bytes))
+        try input.fileHandleForWriting.close()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Array(data)
     }
 
     @Test func aStreamDroppedUpstreamIsCutForTheClientAndRecordedAsWarning() async throws {
