@@ -359,6 +359,10 @@ def test_no_api_key_in_database_or_logs(agents_through_proxy):
     """The agents' keys went upstream (the fake saw a key header) but into no byte Turnscope wrote."""
     run = agents_through_proxy
     assert secret_free(run.collector, CLAUDE_KEY, CODEX_KEY) == []
+    # Once more after the collector stopped (the WAL checkpointed into the database): the module's
+    # later checks use the records already exported.
+    assert run.collector.stop() == 0, run.collector.log()
+    assert secret_free(run.collector, CLAUDE_KEY, CODEX_KEY) == []
     # The keys did pass: the fake drops credential headers from its log, so look for the header names.
     seen = {k.lower() for e in run.proxied_fake.requests for k in e.get("headers", {})}
     assert "authorization" not in seen and "x-api-key" not in seen, "the fake logs no credentials"
