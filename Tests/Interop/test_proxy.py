@@ -633,6 +633,18 @@ def test_rate_limit_is_passed_back_and_each_attempt_recorded(misbehaving):
         assert failed["traceId"] != retried["traceId"], "each attempt is its own call"
 
 
+def test_gzipped_answer_is_recorded_inflated(misbehaving):
+    """The answer passes compressed (the SDK inflates it itself); the record reads it inflated."""
+    result, fake, collector, records = misbehaving
+    assert result["gzipped"]["text"] == "OK." and result["gzipped"]["usage"]["cache_read_input_tokens"] == 12000
+    [entry] = [e for e in fake.requests if header(e, "X-Fake-Gzip")]
+    assert "gzip" in header(entry, "Accept-Encoding"), entry["headers"]
+    record = record_of(records, entry)
+    assert record["metadata"]["responseHeaders"].get("content-encoding") == "gzip", record["metadata"]
+    assert record.get("level") in (None, "DEFAULT") and output_text(record) == "OK.", record
+    assert usage_of(record, ANTHROPIC_USAGE) == ANTHROPIC_USAGE, record.get("usage")
+
+
 def test_overloaded_is_an_error(misbehaving):
     result, fake, collector, records = misbehaving
     assert result["overloaded"]["status"] == 529 and result["overloaded"]["error"] == "OverloadedError"

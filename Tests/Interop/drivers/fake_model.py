@@ -43,6 +43,7 @@ A client can ask for misbehaviour per request, with headers (they pass through a
                                   `rate_limit_error` / `rate_limit_exceeded`);
   X-Fake-Fail-Times: N            … only the first N requests carrying the same X-Fake-Key;
   X-Fake-Retry-After: S           … with a `retry-after: S` header;
+  X-Fake-Gzip: 1                  a whole JSON answer gzipped, when the client accepts gzip;
   X-Fake-Stream: MODE             for a streamed Anthropic or Responses answer:
       slow     the first text delta, then nothing until `POST /fake/release/<X-Fake-Key>` (or
                HOLD seconds): the client that releases it has seen the first chunk while the
@@ -291,6 +292,10 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         body = json.dumps(obj).encode()
         self.send_response(status)
         self.send_header("content-type", "application/json")
+        if self.header("x-fake-gzip") and "gzip" in (self.header("accept-encoding") or ""):
+            import gzip
+            body = gzip.compress(body)
+            self.send_header("content-encoding", "gzip")
         self.send_header("content-length", str(len(body)))
         for key, value in headers:
             self.send_header(key, value)

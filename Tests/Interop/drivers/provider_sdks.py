@@ -20,7 +20,7 @@ Scenarios:
              its `user`; Embeddings: two inputs (the SDK's default base64) and one as floats.
   misbehave  streams and errors (see fake_model's X-Fake-* headers): a slow stream released by
              the client once it has the first chunk; a 429 with retry-after that the SDK retries
-             (Anthropic and OpenAI); a 529 with no retries; a stream whose connection is cut; a
+             (Anthropic and OpenAI); a gzipped answer; a 529 with no retries; a stream whose connection is cut; a
              stream the client closes after the first chunk.
 """
 
@@ -312,6 +312,11 @@ def run_misbehave(args) -> dict:
         extra_headers={"X-Fake-Fail-Status": "429", "X-Fake-Fail-Times": "1", "X-Fake-Retry-After": "1",
                        "X-Fake-Key": f"429-openai-{tag}"})
     out["retried_429_openai"] = chat_result(completion)
+
+    # A gzipped answer (the SDK accepts gzip): the client inflates it, and so must the record.
+    message = client.messages.create(model=CLAUDE_MODEL, max_tokens=64, messages=prompt,
+                                     extra_headers={"X-Fake-Gzip": "1"})
+    out["gzipped"] = anthropic_message(message)
 
     # 529 overloaded, no retries: the SDK raises.
     try:
