@@ -99,7 +99,9 @@ import TurnscopeModel
         #expect(observation.metadata?["embeddingCount"] == 2)
         #expect(observation.metadata?["dimensions"] == 4)
         #expect(observation.level == nil)
-        for (vector, dimensions) in [("AACAPgAAAD8AAEA/", JSONValue.integer(3)), ("AACAPgAAAD8AAEA", nil), ("", nil)] {
+        // (JSONValue is nil-literal expressible: `.none` spells "no dimensions at all", not JSON null.)
+        let cases: [(String, JSONValue?)] = [("AACAPgAAAD8AAEA/", .integer(3)), ("AACAPgAAAD8AAEA", .none), ("", .none)]
+        for (vector, dimensions) in cases {
             let body = #"{"object":"list","data":[{"object":"embedding","index":0,"embedding":"\#(vector)"}],"model":"m"}"#
             let decoded = try ProxyFixtures.decode(
                 ProxyFixtures.exchange(route: "openai", path: "/v1/embeddings", request: Array(request.utf8), body: .bytes(Array(body.utf8)))
