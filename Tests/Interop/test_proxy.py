@@ -15,11 +15,9 @@ another fake, and both runs must give the caller the same answers.
 
 from __future__ import annotations
 
-import http.client
 import json
 import re
 import sys
-import threading
 import time
 import urllib.error
 import urllib.request
@@ -29,7 +27,7 @@ from pathlib import Path
 
 import pytest
 
-from interop_support import DRIVERS, VENVS, Collector, client_env, run_driver, venv_python
+from interop_support import DRIVERS, VENVS, Collector, run_driver, venv_python
 
 sys.path.insert(0, str(DRIVERS))
 from agents_cli import CLAUDE_MODEL, CODEX_MODEL, Agents, claude_session_id, codex_session_id  # noqa: E402
@@ -406,9 +404,6 @@ def sdk_runs(tmp_path_factory):
         collector.stop()
         behind.stop()
         direct_fake.stop()
-
-
-ID_KEYS = {"id"}
 
 
 def without_ids(value):
