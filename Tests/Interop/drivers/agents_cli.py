@@ -172,13 +172,17 @@ class Agents:
         env.update(extra)
         return self._run("claude", argv, env, cwd)
 
-    def codex(self, prompt: str, resume: str | None = None, cwd: Path | None = None) -> AgentRun:
-        """`codex exec PROMPT` (or `codex exec resume SESSION PROMPT`), JSON events on stdout."""
+    def codex(self, prompt: str, resume: str | None = None, cwd: Path | None = None,
+              env: dict[str, str] | None = None) -> AgentRun:
+        """`codex exec PROMPT` (or `codex exec resume SESSION PROMPT`), JSON events on stdout; `env`
+        adds variables (e.g. another OPENAI_API_KEY)."""
         argv = [str(self.codex_bin), "exec"]
         if resume:
             argv += ["resume", resume]
         argv += ["--json", "--skip-git-repo-check", "--dangerously-bypass-approvals-and-sandbox", prompt]
+        extra = env or {}
         env = self.env(CODEX_HOME=str(self.codex_dir), OPENAI_API_KEY="sk-fake")
+        env.update(extra)
         return self._run("codex", argv, env, cwd)
 
     def kill_all(self):

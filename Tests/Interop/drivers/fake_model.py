@@ -1,7 +1,9 @@
 """A scripted model server on loopback, for running the real Claude Code and Codex CLIs with no model.
 
 Speaks Anthropic Messages (POST /v1/messages, streaming or not) and OpenAI Responses
-(POST /v1/responses, streaming or not) well enough for both agents to run whole prompts.
+(POST /v1/responses, streaming or not) well enough for both agents to run whole prompts, and
+OpenAI Chat Completions (POST /v1/chat/completions, streaming with or without
+`stream_options.include_usage`) and Embeddings (POST /v1/embeddings, float or base64) for the SDKs.
 
 The script: a prompt names a job, `job-<token>` (lower-case letters and digits). For each such
 prompt the fake asks for TOOL_CALLS shell commands, one per model call, then answers with text:
@@ -15,10 +17,15 @@ the last user message that names the job), so it holds no state between calls an
 session continues correctly. A request without tools (a side request) gets a short text answer.
 `marker(token, k)` is what step k prints: the tests look for it in the tool results.
 
+A Chat Completions tool call names the first function tool offered, with arguments
+{"command": <the step's command>}; tool results are the `tool` messages after the prompt.
+
 Every answer reports known usage, so token accounting can be checked to the token:
   Anthropic: input_tokens 25, cache_read_input_tokens 12000, cache_creation_input_tokens 800
              (no 5m/1h breakdown), output_tokens 40 (1 in message_start, 40 in message_delta);
-  OpenAI:    input_tokens 9000 of which cached 8192, output_tokens 60 of which reasoning 20.
+  OpenAI:    input_tokens 9000 of which cached 8192, output_tokens 60 of which reasoning 20
+             (Chat: prompt_tokens 9000, cached 8192, completion_tokens 60, reasoning 20);
+  Embeddings: prompt_tokens 7 per input, vectors of EMBEDDING_DIMENSIONS floats.
 Ids are unique across server processes: msg_/toolu_/req_ (Anthropic), resp_/fc_/call_/msg_
 (OpenAI), each a random per-process prefix and a counter.
 
@@ -30,6 +37,21 @@ wait until `release()`, so a test can look at the agent's transcript while the a
 `fail_status` (e.g. 529) makes model calls fail with that HTTP status and the provider's error
 body (Anthropic's `overloaded_error`, an OpenAI-style `server_error`): every call, or only the
 first `fail_count`. The answer recorded for such a call has kind "error".
+
+A client can ask for misbehaviour per request, with headers (they pass through a proxy):
+  X-Fake-Fail-Status: 429|529|…   fail with that status and the provider's error body (429 is a
+                                  `rate_limit_error` / `rate_limit_exceeded`);
+  X-Fake-Fail-Times: N            … only the first N requests carrying the same X-Fake-Key;
+  X-Fake-Retry-After: S           … with a `retry-after: S` header;
+  X-Fake-Gzip: 1                  a whole JSON answer gzipped, when the client accepts gzip;
+  X-Fake-Stream: MODE             for a streamed Anthropic or Responses answer:
+      slow     the first text delta, then nothing until `POST /fake/release/<X-Fake-Key>` (or
+               HOLD seconds): the client that releases it has seen the first chunk while the
+               stream was still open; the entry says "released" (True) or timed out (False);
+      drop     chunked encoding, the first text delta, then the connection is cut (no final
+               chunk, no closing event); the entry says "dropped";
+      trickle  the first text delta, then a ping every 0.1 s for up to HOLD seconds: the entry
+               says "gone" once a write fails (the client, or the proxy for it, hung up).
 
 Usable in-process (`FakeModel(...).start()`) or as a program:
     fake_model.py [--port 0] [--log FILE] [--delay SECONDS] [--tool-calls N]
@@ -57,6 +79,11 @@ ANTHROPIC_USAGE = {"input_tokens": 25, "cache_read_input_tokens": 12000, "cache_
 ANTHROPIC_OUTPUT = 40
 OPENAI_USAGE = {"input_tokens": 9000, "input_tokens_details": {"cached_tokens": 8192},
                 "output_tokens": 60, "output_tokens_details": {"reasoning_tokens": 20}, "total_tokens": 9060}
+CHAT_USAGE = {"prompt_tokens": 9000, "completion_tokens": 60, "total_tokens": 9060,
+              "prompt_tokens_details": {"cached_tokens": 8192}, "completion_tokens_details": {"reasoning_tokens": 20}}
+EMBEDDING_DIMENSIONS = 4
+EMBEDDING_TOKENS = 7         # per input
+HOLD = 10.0                  # seconds a slow or trickling stream waits at most
 
 
 def marker(token: str, step: int) -> str:
@@ -109,6 +136,23 @@ def anthropic_progress(messages: list) -> tuple[str | None, int]:
     return None, 0
 
 
+def chat_progress(messages: list) -> tuple[str | None, int]:
+    """The same for Chat Completions `messages`: user messages, then `tool` messages."""
+    for index in range(len(messages) - 1, -1, -1):
+        message = messages[index]
+        if isinstance(message, dict) and message.get("role") == "user":
+            token = _job_in(message.get("content"))
+            if token:
+                return token, sum(1 for later in messages[index + 1:]
+                                  if isinstance(later, dict) and later.get("role") == "tool")
+    return None, 0
+
+
+def embedding(text: str, dimensions: int = EMBEDDING_DIMENSIONS) -> list[float]:
+    """A fixed vector for a text (exact in float32, so base64 round-trips)."""
+    return [float((len(text) + i) % 7) / 4 for i in range(dimensions)]
+
+
 def openai_progress(items: list) -> tuple[str | None, int]:
     """The same for a Responses `input`: user message items, then function_call_output items."""
     for index in range(len(items) - 1, -1, -1):
@@ -143,6 +187,8 @@ class FakeModel:
         self._log = open(log_path, "a") if log_path else None
         self._gate: threading.Event | None = None
         self.held = threading.Event()  # set once a final answer is waiting at the gate
+        self._key_failures: dict[str, int] = {}
+        self._stream_gates: dict[str, threading.Event] = {}
         self._server = _Server((host, port), _Handler)
         self._server.fake = self
         self._thread: threading.Thread | None = None
@@ -202,6 +248,19 @@ class FakeModel:
             self._failed += 1
             return True
 
+    def key_should_fail(self, key: str, times: int | None) -> bool:
+        """Whether this request of key `key` is still among the first `times` (all when None)."""
+        with self._lock:
+            done = self._key_failures.get(key, 0)
+            if times is not None and done >= times:
+                return False
+            self._key_failures[key] = done + 1
+            return True
+
+    def stream_gate(self, key: str) -> threading.Event:
+        with self._lock:
+            return self._stream_gates.setdefault(key, threading.Event())
+
     def _wait(self, final: bool):
         if self.delay:
             time.sleep(self.delay)
@@ -233,6 +292,10 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         body = json.dumps(obj).encode()
         self.send_response(status)
         self.send_header("content-type", "application/json")
+        if self.header("x-fake-gzip") and "gzip" in (self.header("accept-encoding") or ""):
+            import gzip
+            body = gzip.compress(body)
+            self.send_header("content-encoding", "gzip")
         self.send_header("content-length", str(len(body)))
         for key, value in headers:
             self.send_header(key, value)
@@ -250,8 +313,83 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         self.close_connection = True
 
     def sse(self, event, data):
-        self.wfile.write(f"event: {event}\ndata: {json.dumps(data)}\n\n".encode())
+        self.write_raw(f"event: {event}\ndata: {json.dumps(data)}\n\n".encode())
+
+    def sse_data(self, data):
+        """A data-only event (Chat Completions); `data` a dict, or the text [DONE]."""
+        self.write_raw(f"data: {data if isinstance(data, str) else json.dumps(data)}\n\n".encode())
+
+    def write_raw(self, payload: bytes):
+        if getattr(self, "chunked", False):
+            payload = f"{len(payload):x}\r\n".encode() + payload + b"\r\n"
+        self.wfile.write(payload)
         self.wfile.flush()
+
+    def header(self, name: str) -> str | None:
+        return next((v for k, v in self.headers.items() if k.lower() == name.lower()), None)
+
+    def scripted_failure(self, entry, api: str, req) -> bool:
+        """Answers with X-Fake-Fail-Status when the request asks for it (see the module doc)."""
+        status = self.header("x-fake-fail-status")
+        if not status:
+            return False
+        times = self.header("x-fake-fail-times")
+        if not self.fake.key_should_fail(self.header("x-fake-key") or "", int(times) if times else None):
+            return False
+        status = int(status)
+        retry_after = self.header("x-fake-retry-after")
+        headers = [("retry-after", retry_after)] if retry_after else []
+        if api == "anthropic":
+            rid = self.fake.next_id("req_")
+            kind = "rate_limit_error" if status == 429 else "overloaded_error" if status == 529 else "api_error"
+            message = {"rate_limit_error": "Number of request tokens has exceeded your per-minute rate limit",
+                       "overloaded_error": "Overloaded"}.get(kind, "Internal server error")
+            error = {"type": kind, "message": message}
+            body = {"type": "error", "error": error, "request_id": rid}
+            headers.append(("request-id", rid))
+        else:
+            code = "rate_limit_exceeded" if status == 429 else "server_overloaded"
+            error = {"message": "Rate limit reached for requests" if status == 429
+                     else "The server is overloaded, please try again later.",
+                     "type": "requests" if status == 429 else "server_error", "param": None, "code": code}
+            body = {"error": error}
+            rid = self.fake.next_id("req_")
+            headers.append(("x-request-id", rid))
+        entry["answer"] = {"kind": "error", "status": status, "request_id": rid, "error": error, "model": req.get("model"),
+                           "retry_after": retry_after, "body": body, "stream": bool(req.get("stream"))}
+        self.reply_json(status, body, headers)
+        return True
+
+    def misbehave(self, entry, first_events, ping):
+        """After `first_events` (already written): X-Fake-Stream's slow, drop or trickle.
+        Returns True when the stream must end here (dropped, or the client is gone)."""
+        mode = self.header("x-fake-stream")
+        entry["stream_mode"] = mode
+        if mode == "slow":
+            gate = self.fake.stream_gate(self.header("x-fake-key") or "")
+            entry["released"] = gate.wait(HOLD)
+            return False
+        if mode == "drop":
+            entry["dropped"] = True
+            self.close_connection = True
+            try:
+                self.wfile.flush()
+                self.connection.shutdown(2)   # SHUT_RDWR: no final chunk, no closing event
+            except OSError:
+                pass
+            return True
+        if mode == "trickle":
+            deadline = time.monotonic() + HOLD
+            entry["gone"] = False
+            try:
+                while time.monotonic() < deadline:
+                    time.sleep(0.1)
+                    ping()
+            except (BrokenPipeError, ConnectionResetError):
+                entry["gone"] = True
+                self.close_connection = True
+                return True
+        return False
 
     def entry(self, body) -> dict:
         headers = {k: v for k, v in self.headers.items() if k.lower() not in SECRET_HEADERS}
@@ -261,6 +399,23 @@ class _Handler(http.server.BaseHTTPRequestHandler):
     def do_GET(self):
         self.fake._record(self.entry(None))
         self.reply_json(200, {"object": "list", "data": []})
+
+    def start_chunked_sse(self, headers=()):
+        """An event stream in chunked encoding (so that a cut before the final chunk is an error)."""
+        self.send_response(200)
+        self.send_header("content-type", "text/event-stream")
+        self.send_header("cache-control", "no-cache")
+        self.send_header("transfer-encoding", "chunked")
+        for key, value in headers:
+            self.send_header(key, value)
+        self.end_headers()
+        self.chunked = True
+
+    def end_chunked(self):
+        if getattr(self, "chunked", False):
+            self.wfile.write(b"0\r\n\r\n")
+            self.wfile.flush()
+            self.chunked = False
 
     def do_POST(self):
         raw = self.rfile.read(int(self.headers.get("content-length", 0) or 0))
@@ -278,13 +433,21 @@ class _Handler(http.server.BaseHTTPRequestHandler):
                 self.anthropic(req, entry)
             elif path.endswith("/responses"):
                 self.openai(req, entry)
+            elif path.endswith("/chat/completions"):
+                self.chat(req, entry)
+            elif path.endswith("/embeddings"):
+                self.embeddings(req, entry)
+            elif path.startswith("/fake/release/"):
+                self.fake.stream_gate(path[len("/fake/release/"):]).set()
+                self.reply_json(200, {"released": True})
             else:
                 self.reply_json(404, {"error": {"type": "not_found", "message": f"no route {path}"}})
         except (BrokenPipeError, ConnectionResetError):
             entry["gone"] = True  # the agent went away (killed) before the answer was sent
             self.close_connection = True
         finally:
-            self.fake._record(entry)
+            if not path.startswith("/fake/"):
+                self.fake._record(entry)
 
     # Anthropic Messages ---------------------------------------------------------------------------
     def anthropic(self, req, entry):
@@ -294,6 +457,8 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         token, done = anthropic_progress(req.get("messages") or [])
         wants_tool = bool(req.get("tools")) and token is not None and done < fake.tool_calls
         mid, rid = fake.next_id("msg_"), fake.next_id("req_")
+        if self.scripted_failure(entry, "anthropic", req):
+            return
         if fake.should_fail():
             error = {"type": "overloaded_error", "message": "Overloaded"}
             entry["answer"] = {"kind": "error", "status": fake.fail_status, "request_id": rid, "error": error,
@@ -325,7 +490,11 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             return self.reply_json(200, {"id": mid, "type": "message", "role": "assistant", "model": req.get("model"),
                                          "content": blocks, "stop_reason": stop, "stop_sequence": None,
                                          "usage": usage}, headers)
-        self.start_sse(headers)
+        mode = self.header("x-fake-stream")
+        if mode == "drop":
+            self.start_chunked_sse(headers)
+        else:
+            self.start_sse(headers)
         self.sse("message_start", {"type": "message_start", "message": {
             "id": mid, "type": "message", "role": "assistant", "model": req.get("model"), "content": [],
             "stop_reason": None, "stop_sequence": None, "usage": usage}})
@@ -335,6 +504,8 @@ class _Handler(http.server.BaseHTTPRequestHandler):
                                                  "content_block": {"type": "text", "text": ""}})
                 self.sse("content_block_delta", {"type": "content_block_delta", "index": i,
                                                  "delta": {"type": "text_delta", "text": block["text"]}})
+                if i == 0 and mode and self.misbehave(entry, i, lambda: self.sse("ping", {"type": "ping"})):
+                    return
             else:
                 self.sse("content_block_start", {"type": "content_block_start", "index": i, "content_block": {
                     "type": "tool_use", "id": block["id"], "name": block["name"], "input": {}}})
@@ -344,6 +515,7 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         self.sse("message_delta", {"type": "message_delta", "delta": {"stop_reason": stop, "stop_sequence": None},
                                    "usage": {"output_tokens": ANTHROPIC_OUTPUT}})
         self.sse("message_stop", {"type": "message_stop"})
+        self.end_chunked()
 
     # OpenAI Responses -----------------------------------------------------------------------------
     def openai(self, req, entry):
@@ -355,6 +527,8 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         token, done = openai_progress(items)
         wants_tool = bool(req.get("tools")) and token is not None and done < fake.tool_calls
         rid = fake.next_id("resp_")
+        if self.scripted_failure(entry, "openai", req):
+            return
         if fake.should_fail():
             error = {"message": "The server is overloaded, please try again later.", "type": "server_error",
                      "param": None, "code": "server_overloaded"}
@@ -386,7 +560,10 @@ class _Handler(http.server.BaseHTTPRequestHandler):
                 "output": []}
         if not req.get("stream"):
             return self.reply_json(200, dict(base, status="completed", output=out, usage=OPENAI_USAGE))
-        self.start_sse()
+        if self.header("x-fake-stream") == "drop":
+            self.start_chunked_sse()
+        else:
+            self.start_sse()
         seq = itertools.count()
         self.sse("response.created", {"type": "response.created", "sequence_number": next(seq),
                                       "response": dict(base, status="in_progress")})
@@ -397,10 +574,103 @@ class _Handler(http.server.BaseHTTPRequestHandler):
                 self.sse("response.output_text.delta", {
                     "type": "response.output_text.delta", "sequence_number": next(seq), "output_index": n,
                     "item_id": item["id"], "content_index": 0, "delta": item["content"][0]["text"]})
+                if self.header("x-fake-stream") and self.misbehave(entry, n, lambda: self.write_raw(b": ping\n\n")):
+                    return
             self.sse("response.output_item.done", {"type": "response.output_item.done",
                                                    "sequence_number": next(seq), "output_index": n, "item": item})
         self.sse("response.completed", {"type": "response.completed", "sequence_number": next(seq),
                                         "response": dict(base, status="completed", output=out, usage=OPENAI_USAGE)})
+        self.end_chunked()
+
+    # OpenAI Chat Completions ----------------------------------------------------------------------
+    def chat(self, req, entry):
+        fake = self.fake
+        entry["api"] = "chat"
+        entry["session"] = req.get("prompt_cache_key") or req.get("user")
+        token, done = chat_progress(req.get("messages") or [])
+        functions = [t["function"]["name"] for t in req.get("tools") or []
+                     if isinstance(t, dict) and t.get("type") == "function" and isinstance(t.get("function"), dict)]
+        wants_tool = bool(functions) and token is not None and done < fake.tool_calls
+        cid = fake.next_id("chatcmpl-")
+        if self.scripted_failure(entry, "openai", req):
+            return
+        answer = {"id": cid, "model": req.get("model"), "job": token, "step": done + 1,
+                  "stream": bool(req.get("stream"))}
+        message = {"role": "assistant", "content": None}
+        if wants_tool:
+            call_id = fake.next_id("call_")
+            cmd = command(token, done + 1)
+            arguments = json.dumps({"command": cmd})
+            message["tool_calls"] = [{"id": call_id, "type": "function",
+                                      "function": {"name": functions[0], "arguments": arguments}}]
+            finish = "tool_calls"
+            answer.update(kind="tool", tool_call_id=call_id, tool=functions[0], arguments=arguments, command=cmd,
+                          marker=marker(token, done + 1))
+        else:
+            text = final_text(token, done) if token else "OK."
+            message["content"] = text
+            finish = "stop"
+            answer.update(kind="text", text=text)
+        answer["finish_reason"] = finish
+        fake._wait(final=False)
+        entry["answer"] = answer
+        base = {"id": cid, "created": int(time.time()), "model": req.get("model"),
+                "system_fingerprint": "fp_fake"}
+        if not req.get("stream"):
+            return self.reply_json(200, dict(base, object="chat.completion", usage=CHAT_USAGE, choices=[
+                {"index": 0, "message": message, "logprobs": None, "finish_reason": finish}]))
+        include_usage = bool((req.get("stream_options") or {}).get("include_usage"))
+        self.start_sse()
+        chunk = dict(base, object="chat.completion.chunk")
+        if include_usage:
+            chunk["usage"] = None
+
+        def send(delta, finish_reason=None):
+            self.sse_data(dict(chunk, choices=[{"index": 0, "delta": delta, "logprobs": None,
+                                                "finish_reason": finish_reason}]))
+
+        send({"role": "assistant", "content": "" if not wants_tool else None, "refusal": None})
+        if wants_tool:
+            call = message["tool_calls"][0]
+            send({"tool_calls": [{"index": 0, "id": call["id"], "type": "function",
+                                  "function": {"name": call["function"]["name"], "arguments": ""}}]})
+            arguments = call["function"]["arguments"]
+            half = len(arguments) // 2
+            for piece in (arguments[:half], arguments[half:]):
+                send({"tool_calls": [{"index": 0, "function": {"arguments": piece}}]})
+        else:
+            text = message["content"]
+            for piece in (text[:5], text[5:]):
+                send({"content": piece})
+        send({}, finish)
+        if include_usage:
+            self.sse_data(dict(chunk, choices=[], usage=CHAT_USAGE))
+        self.sse_data("[DONE]")
+
+    # OpenAI Embeddings ----------------------------------------------------------------------------
+    def embeddings(self, req, entry):
+        import base64
+        import struct
+        entry["api"] = "embeddings"
+        entry["session"] = req.get("user")
+        if self.scripted_failure(entry, "openai", req):
+            return
+        raw = req.get("input")
+        inputs = [raw] if isinstance(raw, str) or (isinstance(raw, list) and raw and isinstance(raw[0], int)) \
+            else list(raw or [])
+        dimensions = int(req.get("dimensions") or EMBEDDING_DIMENSIONS)
+        data = []
+        for index, item in enumerate(inputs):
+            vector = embedding(item if isinstance(item, str) else json.dumps(item), dimensions)
+            if req.get("encoding_format") == "base64":
+                value = base64.b64encode(struct.pack(f"<{len(vector)}f", *vector)).decode()
+            else:
+                value = vector
+            data.append({"object": "embedding", "index": index, "embedding": value})
+        usage = {"prompt_tokens": EMBEDDING_TOKENS * len(inputs), "total_tokens": EMBEDDING_TOKENS * len(inputs)}
+        entry["answer"] = {"kind": "embedding", "model": req.get("model"), "count": len(inputs),
+                           "dimensions": dimensions, "encoding_format": req.get("encoding_format"), "usage": usage}
+        self.reply_json(200, {"object": "list", "data": data, "model": req.get("model"), "usage": usage})
 
 
 def main(argv=None):

@@ -160,7 +160,51 @@ struct ProxyTransportTests {
         #expect(observation.metadata?["httpStatus"] == .integer(Int64(status)))
         #expect(observation.metadata?["retryAfter"] == "17")
         #expect(observation.metadata?["errorType"] == "overloaded_error")
+        #expect(observation.metadata?["responseHeaders"]?["content-type"] == "application/json")
         await harness.collector.stop()
+    }
+
+    @Test func aGzippedAnswerPassesThroughCompressedAndIsRecordedInflated() async throws {
+        let response = try Self.fixture("anthropic_response_tooluse.json")
+        let compressed = try Self.gzip(response)
+        let upstream = try ScriptedUpstream { _, connection in
+            connection.send(Self.answer(200, "OK", ["Content-Type: application/json", "Content-Encoding: gzip"], compressed))
+        }
+        defer { upstream.stop() }
+        let (harness, port) = try await Self.collector(for: upstream)
+        let request = try Self.fixture("anthropic_request_tooluse.json")
+        let (status, encoding, body) = try await onOwnThread {
+            let client = try RawHTTPClient(port: port)
+            try client.send(
+                "POST", "/anthropic/v1/messages", headers: [("Accept-Encoding", "gzip"), ("Content-Type", "application/json")],
+                body: request)
+            return (client.status, client.header("content-encoding"), try client.readBody())
+        }
+        #expect(status == 200)
+        #expect(encoding == "gzip")
+        #expect(body == compressed)
+        let observation = try #require(try await Self.observations(harness).first)
+        #expect(observation.level == nil)
+        #expect(observation.usage == Usage(input: 377, output: 65, cacheRead: 4096, cacheWrite5m: 1200, cacheWrite1h: 0))
+        #expect(observation.output?.messages?.first?.toolCalls.map(\.name) == ["get_weather"])
+        await harness.collector.stop()
+    }
+
+    /// `bytes` gzipped by the system's gzip.
+    static func gzip(_ bytes: [UInt8]) throws -> [UInt8] {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", "gzip -c"]
+        let input = Pipe()
+        let output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        try process.run()
+        input.fileHandleForWriting.write(Data(bytes))
+        try input.fileHandleForWriting.close()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Array(data)
     }
 
     @Test func aStreamDroppedUpstreamIsCutForTheClientAndRecordedAsWarning() async throws {

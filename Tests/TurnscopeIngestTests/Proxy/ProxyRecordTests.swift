@@ -87,4 +87,26 @@ import TurnscopeModel
         ).1
         #expect(tokens.metadata?["inputCount"] == 1)
     }
+
+    /// The OpenAI SDKs ask for base64 vectors by default: 4 bytes (a float32) a dimension.
+    @Test func base64EmbeddingsStillSayHowLongEachVectorIs() throws {
+        let request = #"{"model":"text-embedding-3-small","input":["a","b"],"encoding_format":"base64"}"#
+        // [0.25, 0.5, 0.75, 1.0] and 3 floats ("AACAPgAAAD8AAEA/"), as float32 little-endian.
+        let response = #"{"object":"list","data":[{"object":"embedding","index":0,"embedding":"AACAPgAAAD8AAEA/AACAPw=="},{"object":"embedding","index":1,"embedding":"AACAPgAAAD8AAEA/AACAPw=="}],"model":"text-embedding-3-small","usage":{"prompt_tokens":2,"total_tokens":2}}"#
+        let observation = try ProxyFixtures.decode(
+            ProxyFixtures.exchange(route: "openai", path: "/v1/embeddings", request: Array(request.utf8), body: .bytes(Array(response.utf8)))
+        ).1
+        #expect(observation.metadata?["embeddingCount"] == 2)
+        #expect(observation.metadata?["dimensions"] == 4)
+        #expect(observation.level == nil)
+        // (JSONValue is nil-literal expressible: `.none` spells "no dimensions at all", not JSON null.)
+        let cases: [(String, JSONValue?)] = [("AACAPgAAAD8AAEA/", .integer(3)), ("AACAPgAAAD8AAEA", .none), ("", .none)]
+        for (vector, dimensions) in cases {
+            let body = #"{"object":"list","data":[{"object":"embedding","index":0,"embedding":"\#(vector)"}],"model":"m"}"#
+            let decoded = try ProxyFixtures.decode(
+                ProxyFixtures.exchange(route: "openai", path: "/v1/embeddings", request: Array(request.utf8), body: .bytes(Array(body.utf8)))
+            ).1
+            #expect(decoded.metadata?["dimensions"] == dimensions, "\(vector)")
+        }
+    }
 }

@@ -12,13 +12,22 @@ enum EmbeddingsReply {
         reply.model = json["model"]?.stringValue
         if let data = json["data"]?.arrayValue {
             reply.details["embeddingCount"] = .integer(Int64(data.count))
-            // Base64-encoded vectors (`encoding_format: base64`) have no length to read.
-            if let dimensions = data.first?["embedding"]?.arrayValue?.count {
+            if let dimensions = data.first?["embedding"].flatMap(Self.dimensions) {
                 reply.details["dimensions"] = .integer(Int64(dimensions))
             }
         }
         // `{prompt_tokens, total_tokens}`: the Chat shape, with no output.
         if let usage = json["usage"]?.objectValue { reply.usage = ChatCompletionReply.usage(usage) }
         return reply
+    }
+
+    /// How long a vector is: a list of numbers, or (`encoding_format: base64`, which the OpenAI
+    /// SDKs ask for by default) base64 of little-endian float32s, 4 bytes a dimension.
+    static func dimensions(_ embedding: JSONValue) -> Int? {
+        if let list = embedding.arrayValue { return list.count }
+        guard let text = embedding.stringValue, !text.isEmpty, text.utf8.count % 4 == 0 else { return nil }
+        let padding = text.utf8.reversed().prefix(2).prefix { $0 == UInt8(ascii: "=") }.count
+        let bytes = text.utf8.count / 4 * 3 - padding
+        return bytes % 4 == 0 ? bytes / 4 : nil
     }
 }
