@@ -621,7 +621,8 @@ def test_rate_limit_is_passed_back_and_each_attempt_recorded(misbehaving):
         assert failed["metadata"]["httpStatus"] == 429 and failed["metadata"]["retryAfter"] == "1", failed["metadata"]
         assert failed["metadata"].get("errorType" if api == "anthropic" else "errorCode") == \
             ("rate_limit_error" if api == "anthropic" else "rate_limit_exceeded"), failed["metadata"]
-        assert failed["statusMessage"] == attempts[0]["answer"]["error"]["message"]
+        # The status leads, then the provider's message, as Claude Code's own api_error events say it.
+        assert failed["statusMessage"] == "429 " + attempts[0]["answer"]["error"]["message"]
         assert not failed.get("usage") and not failed.get("outputMessages"), failed
         assert retried.get("level") in (None, "DEFAULT") and output_text(retried) == "OK."
         assert retried["metadata"]["responseId"] == result[answer_key]["id"]
@@ -647,7 +648,7 @@ def test_overloaded_is_an_error(misbehaving):
                 and not header(e, "X-Fake-Key").startswith("verbatim-")]
     assert json.loads(result["overloaded"]["body"]) == entry["answer"]["body"]
     record = record_of(records, entry)
-    assert record["level"] == "ERROR" and record["statusMessage"] == "Overloaded", record
+    assert record["level"] == "ERROR" and record["statusMessage"] == "529 Overloaded", record
     assert record["metadata"]["httpStatus"] == 529 and record["metadata"]["errorType"] == "overloaded_error"
 
 
