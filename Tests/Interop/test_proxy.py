@@ -380,6 +380,108 @@ class SDKRuns:
     tag: str
 
 
+# --- the agents through the proxy while their transcripts are followed: one turn per call ------------
+
+@dataclass
+class JoinedCaptures:
+    collector: Collector
+    fake: FakeModel
+    agents: Agents
+    sessions: dict = field(default_factory=dict)     # "anthropic"/"openai" -> the agent's session id
+    records: list[dict] = field(default_factory=list)
+    listed: list[dict] = field(default_factory=list)
+
+    def describe(self) -> str:
+        return "\n".join(r.describe() for r in self.agents.runs) + "\n" + self.collector.log()
+
+
+def joined_records(collector: Collector, fake: FakeModel) -> list[dict]:
+    """The records once every answered call is one generation holding both captures: the proxy's
+    (its response id) and the transcript's (its working directory)."""
+    wanted = {e["answer"]["id"] for e in fake.answered()}
+    deadline = time.monotonic() + PATIENCE
+    while True:
+        records = collector.export()
+        joined = {(g.get("metadata") or {}).get("responseId") for g in observations(records, "generation")
+                  if (g.get("metadata") or {}).get("cwd")}
+        if wanted <= joined or time.monotonic() > deadline:
+            time.sleep(0.5)   # anything doubled by a late transcript line would show up now
+            return collector.export()
+        time.sleep(0.3)
+
+
+@pytest.fixture(scope="module")
+def agents_joined(tmp_path_factory):
+    """Claude Code and Codex through the proxy, at once, while the collector follows the
+    transcripts they write: each call is captured twice, by the proxy and in the transcript."""
+    venv = VENVS / "agents"
+    if not (venv / "bin" / "python").exists():
+        pytest.fail(f"the agents venv is missing at {venv}: run scripts/interop", pytrace=False)
+    root = tmp_path_factory.mktemp("proxy-joined")
+    fake = FakeModel(tool_calls=TOOL_CALLS, log_path=str(root / "requests.jsonl"))
+    fake.start()
+    # The agents' base URL is the collector's, which has its port only once it runs: the folders
+    # it follows come first, the agents' configuration after.
+    agents = Agents(root, venv, "http://127.0.0.1:9", timeout=AGENT_TIMEOUT)
+    (agents.claude_dir / "projects").mkdir(parents=True)
+    (agents.codex_dir / "sessions").mkdir(parents=True, exist_ok=True)
+    collector = Collector(root / "collector", env={"HOME": str(agents.home)}, args=(
+        "--upstream", f"anthropic={fake.url}", "--upstream", f"openai={fake.url}",
+        "--claude-dir", str(agents.claude_dir), "--codex-dir", str(agents.codex_dir)))
+    agents.model_url = f"{collector.url}/openai"
+    agents.configure_codex()
+    result = JoinedCaptures(collector, fake, agents)
+    try:
+        job = uuid.uuid4().hex[:8]
+        prompt = f"Run the checks for job-{job} one step at a time, then report."
+        claude = agents.claude(prompt, env={"ANTHROPIC_BASE_URL": f"{collector.url}/anthropic",
+                                            "ANTHROPIC_API_KEY": CLAUDE_KEY})
+        codex = agents.codex(prompt, env={"OPENAI_API_KEY": CODEX_KEY})
+        for run in (claude, codex):
+            assert run.wait() == 0, f"{run.name} failed\n{result.describe()}"
+        result.sessions = {"anthropic": claude_session_id(claude), "openai": codex_session_id(codex)}
+        result.records = joined_records(collector, fake)
+        result.listed = collector.cli_json("sessions")
+        yield result
+    finally:
+        agents.kill_all()
+        collector.stop()
+        fake.stop()
+
+
+def test_a_call_seen_by_the_proxy_and_in_the_transcript_is_one_turn(agents_joined):
+    """Each call the fake answered is one generation, not two: the proxy's record of the wire
+    (its prompt as sent, its response id, its HTTP status) with the transcript's working directory
+    added, in the agent's session, marked as the agent's, with its project."""
+    run = agents_joined
+    answered = run.fake.answered()
+    generations = observations(run.records, "generation")
+    assert len(generations) == len(answered), (
+        f"{len(answered)} calls, {len(generations)} generations: "
+        f"{[(g['id'], (g.get('metadata') or {}).get('responseId')) for g in generations]}\n{run.describe()}")
+    records = by_response_id(run.records)
+    for entry in answered:
+        record = records.get(entry["answer"]["id"])
+        assert record, f"no generation holds {entry['answer']['id']}\n{run.describe()}"
+        meta = record.get("metadata") or {}
+        describe = f"{entry['api']} {entry['answer']['id']}"
+        # The proxy's capture: the wire's status, and the exact prompt as the fake received it.
+        assert meta.get("httpStatus") == 200 and meta.get("route") == entry["api"], (describe, meta)
+        expected = anthropic_expected(entry["body"]) if entry["api"] == "anthropic" else responses_expected(entry["body"])
+        assert_prompt(record, expected, describe)
+        usage = ANTHROPIC_USAGE if entry["api"] == "anthropic" else OPENAI_USAGE
+        assert usage_of(record, usage) == usage, (describe, record.get("usage"))
+        # The transcript's addition.
+        assert meta.get("cwd") == str(run.agents.work), (describe, meta.get("cwd"))
+    for api, source in (("anthropic", "claude-code"), ("openai", "codex")):
+        found = [s for s in run.listed if s.get("id") == run.sessions[api]]
+        assert len(found) == 1, (api, run.listed)
+        assert found[0].get("source") == source, found[0]
+        assert found[0].get("turnCount") == sum(1 for e in answered if e["api"] == api), found[0]
+        assert found[0].get("project") == str(run.agents.work), found[0]
+    assert secret_free(run.collector, CLAUDE_KEY, CODEX_KEY) == []
+
+
 @pytest.fixture(scope="module")
 def sdk_runs(tmp_path_factory):
     venv_python("proxy")

@@ -322,5 +322,82 @@ extension TurnSummary {
         try db.store.write(retry, client: "proxy")
         #expect(try db.store.session(id: "cc-1")?.turnCount == 2)
     }
+    @Test func callsAreMatchedByTheirResponseIdBeforeTime() throws {
+        // Codex's calls through the proxy: alike usage 100 ms apart, the rollout's times off by
+        // more than that, and its records arriving after the proxy's. Each names its response.
+        func named(_ record: Record, _ responseId: String) -> Record {
+            guard case .observation(var observation) = record else { return record }
+            // What only the rollout knows (`step`) must land on its own call's row.
+            observation.metadata =
+                observation.id.hasPrefix("codex:")
+                ? ["responseId": .string(responseId), "step": .string(responseId)] : ["responseId": .string(responseId)]
+            return .observation(observation)
+        }
+        let db = try TemporaryStore()
+        var traces: [Record] = []
+        for index in 1...3 {
+            var trace = TraceRecord(id: "proxy:\(index)", sessionId: "cc-1")
+            trace.timestamp = Fixture.time(Double(index) / 10)
+            traces.append(.trace(trace))
+        }
+        try db.store.write([.session(SessionRecord(id: "cc-1", source: "codex"))] + traces, client: "proxy")
+        for index in 1...3 {
+            let call = Self.call("proxy:\(index)", trace: "proxy:\(index)", at: Double(index) / 10)
+            try db.store.write([named(call, "resp_\(index)")], client: "proxy")
+        }
+        // The rollout's first call starts nearest the proxy's second.
+        try db.store.write(
+            [Self.trace("codex:cc-1:t1"),
+             named(Self.call("codex:cc-1:1", trace: "codex:cc-1:t1", at: 0.2), "resp_1"),
+             named(Self.call("codex:cc-1:2", trace: "codex:cc-1:t1", at: 0.31), "resp_2"),
+             named(Self.call("codex:cc-1:3", trace: "codex:cc-1:t1", at: 0.1), "resp_3")],
+            client: "codex")
+        #expect(try db.store.session(id: "cc-1")?.turnCount == 3)
+        var exported: [ObservationRecord] = []
+        try db.store.export { if case .observation(let o) = $0 { exported.append(o) } }
+        #expect(exported.map(\.id).sorted() == ["proxy:1", "proxy:2", "proxy:3"])
+        for observation in exported {
+            let expected = JSONValue.string("resp_" + observation.id.dropFirst("proxy:".count))
+            #expect(observation.metadata?["responseId"] == expected)
+            #expect(observation.metadata?["step"] == expected)
+        }
+    }
+    @Test func aCallWrittenBeforeItCouldBeMatchedIsFoldedIntoItsTwinOnceItCan() throws {
+        // Codex hands out a call while it is still open (no usage yet), the proxy's record of it
+        // lands meanwhile, then the call closes with its usage: one turn, and its tool run hangs
+        // under the row that holds the call.
+        let db = try TemporaryStore()
+        let (wire, _) = Self.captures(at: 1)
+        try db.store.write([Self.trace("codex:cc-1:t1")], client: "codex")
+        var open = ObservationRecord(
+            id: "codex:cc-1:1", traceId: "codex:cc-1:t1", kind: .generation, startTime: Fixture.time(0.98), model: "claude-opus-5-5")
+        open.output = .messages([Message(role: .assistant, parts: [.text("partial")])])
+        let tool = ObservationRecord(
+            id: "codex:call_1", traceId: "codex:cc-1:t1", parentId: "codex:cc-1:1", kind: .tool, name: "exec_command",
+            startTime: Fixture.time(1.2))
+        try db.store.write([.observation(open), .observation(tool)], client: "codex")
+        try db.store.write(wire, client: "proxy")
+        #expect(try db.store.session(id: "cc-1")?.turnCount == 2)
+
+        guard case .observation(var closed) = Self.call("codex:cc-1:1", trace: "codex:cc-1:t1", at: 0.98) else { return }
+        closed.metadata = ["requestId": "req_1", "cwd": "/work/acme"]
+        try db.store.write([.observation(closed)], client: "codex")
+        #expect(try db.store.session(id: "cc-1")?.turnCount == 1)
+        #expect(try db.store.session(id: "cc-1")?.usage.output == 40)
+        var exported: [ObservationRecord] = []
+        try db.store.export { if case .observation(let o) = $0 { exported.append(o) } }
+        let generations = exported.filter { $0.kind == .generation }
+        #expect(generations.map(\.id) == ["proxy:call-1"])
+        #expect(generations.first?.metadata?["cwd"] == "/work/acme")
+        #expect(generations.first?.output?.messages?.first?.parts == [.text("the wire's answer")])
+        #expect(exported.first { $0.id == "codex:call_1" }?.parentId == "proxy:call-1")
+        // A later update of the folded call still lands on the merged row.
+        var update = ObservationRecord(id: "codex:cc-1:1", kind: .generation)
+        update.statusMessage = "updated"
+        try db.store.write([.observation(update)], client: "codex")
+        #expect(try db.store.session(id: "cc-1")?.turnCount == 1)
+    }
 }
+
+
 

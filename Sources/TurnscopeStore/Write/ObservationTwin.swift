@@ -7,8 +7,9 @@ import TurnscopeModel
 /// endpoints write no request id they could share, so a new row is matched to a stored one by
 /// what the call itself fixes: the session, the model, identical usage, and a start (or an end)
 /// within two seconds. Where both name the API's request id (Claude Code's transcript `requestId`,
-/// its events' and spans' `request_id`) it must agree: an agent's consecutive calls can count the same tokens
-/// milliseconds apart, and time alone then pairs them wrongly. It then merges into the stored row,
+/// its events' and spans' `request_id`, the proxy's) or the response's id (the proxy's, Codex's
+/// rollout, Claude Code's message id) it must agree: an agent's consecutive calls can count the
+/// same tokens milliseconds apart, and time alone then pairs them wrongly. It then merges into the stored row,
 /// and its id becomes an alias of that row, so that its later updates merge there too. A row takes
 /// at most one record of each kind.
 enum ObservationTwin {
@@ -56,9 +57,9 @@ enum ObservationTwin {
     static func isTranscript(_ key: String) -> Bool { Capture(key: key) == .transcript }
 
     /// The row of the stored generation that `record`, not stored yet, describes again from
-    /// another kind of source; nil when there is none. A candidate naming the same request id wins,
-    /// one naming another is never taken; else the one closest in time wins. A row that already
-    /// holds a record of this kind is not matched again.
+    /// another kind of source; nil when there is none. A candidate naming the call by the same
+    /// request or response id wins, one naming another is never taken (`CallNames`); else the one
+    /// closest in time wins. A row that already holds a record of this kind is not matched again.
     static func find(_ db: Database, record: ObservationRecord, session: Int64) throws -> Int64? {
         guard record.kind == .generation, let start = record.startTime?.microseconds, let usage = record.usage,
             usage.output != nil
@@ -82,7 +83,7 @@ enum ObservationTwin {
         let earliest = start - (capture == .events || model == nil ? eventsLead : window)
         let statement = try db.cachedStatement(
             sql: """
-                SELECT id, metadata FROM observations
+                SELECT id, key, metadata FROM observations
                 WHERE session_id = ?1 AND kind = 'generation' AND start_at BETWEEN ?2 AND ?3
                     AND (?4 IS NULL OR model IS NULL OR model = ?4)
                     AND (abs(start_at - ?5) <= ?6 OR abs(coalesce(end_at, start_at) - ?7) <= ?6)
@@ -100,9 +101,39 @@ enum ObservationTwin {
                 session, earliest, end + window, model, start, window, end, usage.input, usage.output,
                 usage.cacheRead ?? 0, usage.cacheWrite, capture.rawValue,
             ]
-        ).map { (id: $0[0] as Int64, requestId: requestId(in: ($0[1] as String?).flatMap { try? JSONText.parse($0) })) }
-        guard let requestId = requestId(in: record.metadata) else { return candidates.first?.id }
-        return (candidates.first { $0.requestId == requestId } ?? candidates.first { $0.requestId == nil })?.id
+        ).map { (id: $0[0] as Int64, names: CallNames(key: $0[1], metadata: ($0[2] as String?).flatMap { try? JSONText.parse($0) })) }
+        let names = CallNames(key: record.id, metadata: record.metadata)
+        // A candidate naming the call as this record does wins; one naming another call is never
+        // taken; else the closest in time.
+        return (candidates.first { names.agrees(with: $0.names) == true }
+            ?? candidates.first { names.agrees(with: $0.names) == nil })?.id
+    }
+
+    /// The ids the provider gave a call, as each source records them: the API's request id
+    /// (`request_id` in an agent's log events or a span's attributes, `requestId` in Claude Code's
+    /// transcript and the proxy's record) and the response's own id (`responseId` in the proxy's
+    /// record and Codex's rollout; the message id a Claude Code transcript record is keyed by).
+    struct CallNames: Equatable {
+        var requestId: String?
+        var responseId: String?
+
+        init(key: String, metadata: JSONValue?) {
+            requestId = ObservationTwin.requestId(in: metadata)
+            responseId = metadata?["responseId"]?.stringValue
+            if responseId == nil, key.hasPrefix("claude-code:msg_") { responseId = String(key.dropFirst("claude-code:".count)) }
+        }
+
+        /// true when both name the call by an id and every id both name agrees; false when one
+        /// disagrees; nil when they share no id to compare.
+        func agrees(with other: CallNames) -> Bool? {
+            var compared = false
+            for (mine, theirs) in [(requestId, other.requestId), (responseId, other.responseId)] {
+                guard let mine, let theirs else { continue }
+                if mine != theirs { return false }
+                compared = true
+            }
+            return compared ? true : nil
+        }
     }
 
     /// The API's request id a record's metadata names: `request_id` (an agent's log events, or a
@@ -139,6 +170,17 @@ enum ObservationTwin {
             try holdsWire(db, id: row.id, key: row.key, aliasesExist: aliasesExist)
         else { return byTime }
         return MergePolicy(incomingWins: false)
+    }
+
+    /// Folds `row`, stored before it could be matched, into its twin `id`: its key (and any alias
+    /// of it) names the twin from now on, its children hang under the twin, and the row goes. What
+    /// it held is written again by the record that made it matchable, which carries the whole call.
+    static func fold(_ db: Database, row: ObservationRow, into id: Int64) throws {
+        let twinKey = try String.fetchOne(db, sql: "SELECT key FROM observations WHERE id = ?", arguments: [id]) ?? row.key
+        try alias(db, key: row.key, to: id)
+        try db.execute(sql: "UPDATE observation_aliases SET observation_id = ? WHERE observation_id = ?", arguments: [id, row.id])
+        try db.execute(sql: "UPDATE observations SET parent_key = ? WHERE parent_key = ?", arguments: [twinKey, row.key])
+        try db.execute(sql: "DELETE FROM observations WHERE id = ?", arguments: [row.id])
     }
 
     /// Makes `key` name row `id` from now on.

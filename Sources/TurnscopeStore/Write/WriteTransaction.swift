@@ -161,6 +161,16 @@ struct WriteTransaction {
             try ObservationTwin.alias(db, key: record.id, to: twin)
             aliasesExist = true
             existing = try ObservationRow.fetch(db, id: twin)
+        } else if let stored = existing, stored.key == record.id, stored.outputTokens == nil, record.kind == .generation,
+            record.usage?.output != nil,
+            let twin = try ObservationTwin.find(db, record: record, session: stored.sessionId)
+        {
+            // A row first written before it could be matched (an agent's call handed out while
+            // still open, its usage not known yet) that now finds its twin: folded into it.
+            try ObservationTwin.fold(db, row: stored, into: twin)
+            ledger.markForRecount(stored.sessionId)
+            aliasesExist = true
+            existing = try ObservationRow.fetch(db, id: twin)
         }
         let policy = try ObservationTwin.policy(db, record: record, row: existing, aliasesExist: aliasesExist)
         var row: ObservationRow
