@@ -473,12 +473,16 @@ def test_a_call_seen_by_the_proxy_and_in_the_transcript_is_one_turn(agents_joine
         assert usage_of(record, usage) == usage, (describe, record.get("usage"))
         # The transcript's addition.
         assert meta.get("cwd") == str(run.agents.work), (describe, meta.get("cwd"))
+        # In the agent's trace for its prompt, beside its tools: not in a proxy trace of its own.
+        assert not record["traceId"].startswith("proxy:"), (describe, record["traceId"])
     for api, source in (("anthropic", "claude-code"), ("openai", "codex")):
         found = [s for s in run.listed if s.get("id") == run.sessions[api]]
         assert len(found) == 1, (api, run.listed)
         assert found[0].get("source") == source, found[0]
         assert found[0].get("turnCount") == sum(1 for e in answered if e["api"] == api), found[0]
         assert found[0].get("project") == str(run.agents.work), found[0]
+    assert not [t["id"] for t in run.records if t.get("type") == "trace" and t["id"].startswith("proxy:")], \
+        "a proxy trace left behind, empty"
     assert secret_free(run.collector, CLAUDE_KEY, CODEX_KEY) == []
 
 

@@ -307,6 +307,12 @@ extension TurnSummary {
         #expect(exported.count == 1)
         #expect(exported.first?.input?.messages?.first?.parts == [.text("the wire's prompt")])
         #expect(exported.first?.output?.messages?.first?.parts == [.text("the wire's answer")])
+        // The call sits in the agent's trace for its prompt; the proxy's own trace is gone.
+        #expect(exported.first?.traceId == "claude-code:cc-1:p1")
+        var traces: [String] = []
+        try db.store.export { if case .trace(let t) = $0 { traces.append(t.id) } }
+        #expect(traces == ["claude-code:cc-1:p1"])
+        #expect(try db.store.session(id: "cc-1")?.traceCount == 1)
     }
 
     @Test func twoProxyCallsAreNeverOneTurn() throws {

@@ -18,6 +18,8 @@ struct WriteTransaction {
     /// Traces read or written in this transaction, saved once at the end: an OTLP export repeats
     /// trace attributes on every span, and merging them in memory saves a read and a write each.
     private var traceRows: [String: PendingTrace] = [:]
+    /// Proxy traces a call left for its agent's trace (`placeInAgentTrace`): removed at the end when empty.
+    private var vacatedTraces: Set<Int64> = []
 
     private struct PendingTrace {
         var row: TraceRow
@@ -77,6 +79,17 @@ struct WriteTransaction {
                 row.metadata = Self.encodeJSON(merged.metadata)
             }
             try row.save(db, changeSeq: changeSeq, isNew: !pending.isStored)
+        }
+        for trace in vacatedTraces {
+            guard
+                let session = try Int64.fetchOne(
+                    db, sql: "SELECT session_id FROM traces WHERE id = ?1 AND NOT EXISTS (SELECT 1 FROM observations WHERE trace_id = ?1)",
+                    arguments: [trace])
+            else { continue }
+            try db.execute(sql: "DELETE FROM traces WHERE id = ?", arguments: [trace])
+            try db.execute(sql: "DELETE FROM mirror_outbox WHERE kind = 0 AND row_id = ?", arguments: [trace])
+            mirrorQueue?.traces.remove(trace)
+            ledger.markForRecount(session)
         }
         try ledger.flush(db, changeSeq: changeSeq)
         try blobs.indexPendingText()
@@ -176,6 +189,7 @@ struct WriteTransaction {
         var row: ObservationRow
         if let existing {
             row = existing
+            try placeInAgentTrace(&row, toward: record)
         } else {
             let start = record.startTime?.microseconds ?? record.eventTime?.microseconds ?? now
             // An observation without a trace id gets a trace of its own, named after it, so that
@@ -217,6 +231,31 @@ struct WriteTransaction {
         ledger.apply(row.tally, minus: before, to: row.sessionId)
         try row.save(db, changeSeq: changeSeq, isNew: existing == nil)
         mirrorQueue?.traces.insert(row.traceId)
+    }
+
+    /// The proxy records each call in a trace of its own (`proxy:<id>`). A call an agent's
+    /// transcript or log events describe too belongs in the agent's trace for its prompt, beside
+    /// the tools it called: the row moves there if the proxy's record came first, stays there if
+    /// it came second, and the proxy's trace goes once empty.
+    private mutating func placeInAgentTrace(_ row: inout ObservationRow, toward record: ObservationRecord) throws {
+        guard let traceKey = record.traceId else { return }
+        switch ObservationTwin.Capture(key: record.id) {
+        case .proxy:
+            if let own = try cachedTrace(key: traceKey), own.row.id != row.traceId { vacatedTraces.insert(own.row.id) }
+        case .transcript, .events:
+            guard let target = try cachedTrace(key: traceKey), target.row.id != row.traceId,
+                target.row.sessionId == row.sessionId
+            else { return }
+            let current =
+                try traceRows.values.first { $0.row.id == row.traceId }?.row.key
+                ?? String.fetchOne(db.cachedStatement(sql: "SELECT key FROM traces WHERE id = ?"), arguments: [row.traceId])
+            guard let current, ObservationTwin.Capture(key: current) == .proxy else { return }
+            vacatedTraces.insert(row.traceId)
+            row.traceId = target.row.id
+            mirrorQueue?.traces.insert(target.row.id)
+        case .other:
+            return
+        }
     }
 
     // MARK: Scores
