@@ -43,3 +43,20 @@ static inline CURLcode turnscope_curl_set_blob(CURL *handle, CURLoption option, 
 static inline CURLcode turnscope_curl_get_string(CURL *handle, CURLINFO info, char **value) {
     return curl_easy_getinfo(handle, info, value);
 }
+
+// What every outbound transfer of Turnscope's sets, the mirror's and the proxy's alike: TLS always
+// verified, no signals (unsafe for timeouts in a threaded process), redirects never followed (a
+// redirect would carry prompts and keys somewhere the user did not name), errors into `errors`.
+static inline void turnscope_curl_set_safe_defaults(CURL *handle, char *errors, long connectTimeoutMs) {
+    curl_easy_setopt(handle, CURLOPT_SSL_VERIFYPEER, 1L);
+    curl_easy_setopt(handle, CURLOPT_SSL_VERIFYHOST, 2L);
+    curl_easy_setopt(handle, CURLOPT_CONNECTTIMEOUT_MS, connectTimeoutMs);
+    curl_easy_setopt(handle, CURLOPT_NOSIGNAL, 1L);
+    curl_easy_setopt(handle, CURLOPT_FOLLOWLOCATION, 0L);
+    curl_easy_setopt(handle, CURLOPT_ERRORBUFFER, errors);
+}
+
+// Why a transfer failed: the detail libcurl wrote into the error buffer, else the code's text.
+static inline const char *turnscope_curl_error_text(CURLcode code, const char *errors) {
+    return (errors && errors[0]) ? errors : curl_easy_strerror(code);
+}

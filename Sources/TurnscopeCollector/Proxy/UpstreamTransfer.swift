@@ -91,16 +91,10 @@ final class UpstreamTransfer: @unchecked Sendable {
                 }
                 _ = turnscope_curl_set_pointer(handle, CURLOPT_HTTPHEADER, headerList)
                 // TLS is always verified: the proxy carries model keys.
-                _ = turnscope_curl_set_long(handle, CURLOPT_SSL_VERIFYPEER, 1)
-                _ = turnscope_curl_set_long(handle, CURLOPT_SSL_VERIFYHOST, 2)
+                turnscope_curl_set_safe_defaults(handle, errors.baseAddress, 30_000)
                 trust.apply(to: handle)
-                _ = turnscope_curl_set_long(handle, CURLOPT_CONNECTTIMEOUT_MS, 30_000)
-                // Signals for timeouts are unsafe in a multithreaded process.
-                _ = turnscope_curl_set_long(handle, CURLOPT_NOSIGNAL, 1)
-                _ = turnscope_curl_set_long(handle, CURLOPT_FOLLOWLOCATION, 0)
                 // Small writes as they arrive: streaming is the point.
                 _ = turnscope_curl_set_long(handle, CURLOPT_TCP_NODELAY, 1)
-                _ = turnscope_curl_set_pointer(handle, CURLOPT_ERRORBUFFER, errors.baseAddress)
                 _ = turnscope_curl_set_callback(handle, CURLOPT_WRITEFUNCTION, Self.bodyCallback)
                 _ = turnscope_curl_set_pointer(handle, CURLOPT_WRITEDATA, context)
                 _ = turnscope_curl_set_callback(handle, CURLOPT_HEADERFUNCTION, Self.headerCallback)
@@ -113,8 +107,7 @@ final class UpstreamTransfer: @unchecked Sendable {
         }
         if channel.isCancelled { return .clientGone }
         guard code == CURLE_OK else {
-            let detail = String(decoding: errorBuffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-            return .upstreamFailed(detail.isEmpty ? String(cString: curl_easy_strerror(code)) : detail)
+            return .upstreamFailed(errorBuffer.withUnsafeBufferPointer { String(cString: turnscope_curl_error_text(code, $0.baseAddress)) })
         }
         // A body-less answer (204, HEAD) still needs its head handed over.
         deliverHeadIfNeeded()

@@ -52,15 +52,9 @@ public final class CurlTransport: MirrorTransport, @unchecked Sendable {
                 // inside this closure, so the buffer outlives every read.
                 _ = turnscope_curl_set_pointer(handle, CURLOPT_POSTFIELDS, UnsafeRawPointer(body.baseAddress) ?? UnsafeRawPointer(errors.baseAddress!))
                 _ = turnscope_curl_set_pointer(handle, CURLOPT_HTTPHEADER, headerList)
-                _ = turnscope_curl_set_long(handle, CURLOPT_SSL_VERIFYPEER, 1)
-                _ = turnscope_curl_set_long(handle, CURLOPT_SSL_VERIFYHOST, 2)
+                turnscope_curl_set_safe_defaults(handle, errors.baseAddress, Int(options.connectTimeout * 1000))
                 if let caFile = options.caFile { _ = turnscope_curl_set_pointer(handle, CURLOPT_CAINFO, caFile) }
-                _ = turnscope_curl_set_long(handle, CURLOPT_CONNECTTIMEOUT_MS, Int(options.connectTimeout * 1000))
                 _ = turnscope_curl_set_long(handle, CURLOPT_TIMEOUT_MS, Int(options.totalTimeout * 1000))
-                // Signals for timeouts are unsafe in a multithreaded process.
-                _ = turnscope_curl_set_long(handle, CURLOPT_NOSIGNAL, 1)
-                _ = turnscope_curl_set_long(handle, CURLOPT_FOLLOWLOCATION, 0)
-                _ = turnscope_curl_set_pointer(handle, CURLOPT_ERRORBUFFER, errors.baseAddress)
                 _ = turnscope_curl_set_callback(handle, CURLOPT_WRITEFUNCTION, Collected.body)
                 _ = turnscope_curl_set_pointer(handle, CURLOPT_WRITEDATA, context)
                 _ = turnscope_curl_set_callback(handle, CURLOPT_HEADERFUNCTION, Collected.header)
@@ -69,8 +63,8 @@ public final class CurlTransport: MirrorTransport, @unchecked Sendable {
             }
         }
         guard code == CURLE_OK else {
-            let detail = String(cString: errorBuffer)
-            throw TransportError(Self.kind(of: code), detail.isEmpty ? String(cString: curl_easy_strerror(code)) : detail)
+            let detail = errorBuffer.withUnsafeBufferPointer { String(cString: turnscope_curl_error_text(code, $0.baseAddress)) }
+            throw TransportError(Self.kind(of: code), detail)
         }
         var status = 0
         _ = turnscope_curl_get_long(handle, CURLINFO_RESPONSE_CODE, &status)
