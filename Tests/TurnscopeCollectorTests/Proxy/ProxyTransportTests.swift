@@ -29,7 +29,8 @@ struct ProxyTransportTests {
 
     /// The observations stored, once `count` have arrived.
     static func observations(_ harness: CollectorHarness, count: Int = 1) async throws -> [ObservationRecord] {
-        for _ in 0..<200 {
+        // Up to 15 s: the record is written just after the client's last byte, later on a busy machine.
+        for _ in 0..<600 {
             let found = try harness.exported().compactMap { record -> ObservationRecord? in
                 if case .observation(let observation) = record { return observation } else { return nil }
             }
@@ -238,7 +239,8 @@ struct ProxyTransportTests {
         let upstreamSawClose = DispatchSemaphore(value: 0)
         let upstream = try ScriptedUpstream { _, connection in
             connection.send("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nTransfer-Encoding: chunked\r\n\r\n")
-            for _ in 0..<200 {
+            // Up to 15 s: the record is written just after the client's last byte, later on a busy machine.
+        for _ in 0..<600 {
                 guard connection.sendChunk(Array("event: ping\ndata: {\"type\":\"ping\"}\n\n".utf8)) else {
                     upstreamSawClose.signal()
                     return

@@ -55,10 +55,10 @@ import TurnscopeModel
         let answer = try ProxyTransportTests.fixture("anthropic_response_tooluse.json")
         try await Self.httpsUpstream(answer: answer).test(.live) { upstream in
             let (status, body, harness) = try await Self.call(upstreamPort: try #require(upstream.port), trust: .system)
-            #expect(status == 502)
             let message = String(decoding: body, as: UTF8.self)
-            #expect(message.contains("could not be reached"))
-            #expect(message.lowercased().contains("certificate"))
+            #expect(status == 502, "\(message)")
+            #expect(message.contains("could not be reached"), "\(message)")
+            #expect(message.lowercased().contains("certificate"), "\(message)")
             // The refused call is a failed turn, as any call that got no answer.
             let observation = try #require(try await ProxyTransportTests.observations(harness).first)
             #expect(observation.level == .error)
