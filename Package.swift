@@ -114,7 +114,10 @@ let package = Package(
             name: "TurnscopeStoreTests", dependencies: ["TurnscopeStore", "TurnscopeModel"],
             swiftSettings: strict),
         .testTarget(
-            name: "TurnscopeIngestTests", dependencies: ["TurnscopeIngest", "TurnscopeModel"],
+            name: "TurnscopeIngestTests",
+            dependencies: [
+                "TurnscopeIngest", "TurnscopeModel", "TurnscopeOTLP", .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+            ],
             resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(
             name: "TurnscopeCollectorTests",

@@ -1,6 +1,8 @@
 import Foundation
+import SwiftProtobuf
 import Testing
 import TurnscopeIngest
+import TurnscopeOTLP
 import TurnscopeModel
 
 /// The wire-level rules: what refuses a whole export, what refuses one span, and what an OTLP/JSON
@@ -180,6 +182,41 @@ import TurnscopeModel
             ]))
         #expect(batch.observations.map(\.level) == [.warning, .error, .debug, .default, .error, .default])
         #expect(batch.observations[4].statusMessage == "it broke")
+    }
+
+    @Test func firstTokenFromTheStreamingEventsInstrumentationsSend() throws {
+        // OpenInference: one `First Token Stream Event`; OpenLLMetry: an event per chunk, the
+        // first of which (not the first listed) is the answer. An event without a time, or an
+        // unreadable one, gives nothing and loses nothing.
+        let openInference = #","events":[{"name":"First Token Stream Event","timeUnixNano":"1760432400250000000"}]"#
+        let openLLMetry = #","events":[{"name":"gen_ai.content.completion.chunk","timeUnixNano":"1760432400400000000"},{"name":"gen_ai.content.completion.chunk","timeUnixNano":1760432400300000000},{"name":"other","timeUnixNano":"1760432400100000000"}]"#
+        let untimed = #","events":[{"name":"First Token Stream Event"},{"name":"gen_ai.content.completion.chunk","timeUnixNano":"soon"}]"#
+        let batch = try OTLPTraces.decode(
+            json: Self.export([
+                Self.span("1111111111111111", extra: openInference), Self.span("2222222222222222", extra: openLLMetry),
+                Self.span("3333333333333333", extra: untimed), Self.span("4444444444444444"),
+            ]))
+        #expect(batch.observations.count == 4)
+        #expect(batch.observations.map { $0.completionStartTime?.iso8601 } == [
+            "2025-10-14T09:00:00.250000Z", "2025-10-14T09:00:00.300000Z", nil, nil,
+        ])
+    }
+
+    @Test func firstTokenEventsAreReadFromProtobufToo() throws {
+        var span = Opentelemetry_Proto_Trace_V1_Span()
+        span.traceID = Data(repeating: 0xab, count: 16)
+        span.spanID = Data(repeating: 0xcd, count: 8)
+        span.name = "ChatCompletion"
+        span.startTimeUnixNano = 1_760_432_400_000_000_000
+        span.endTimeUnixNano = 1_760_432_401_000_000_000
+        var event = Opentelemetry_Proto_Trace_V1_Span.Event()
+        event.name = "First Token Stream Event"
+        event.timeUnixNano = 1_760_432_400_125_000_000
+        span.events = [event]
+        var request = Opentelemetry_Proto_Collector_Trace_V1_ExportTraceServiceRequest()
+        request.resourceSpans = [.with { $0.scopeSpans = [.with { $0.spans = [span] }] }]
+        let batch = try OTLPTraces.decode(protobuf: try request.serializedData())
+        #expect(batch.observations.first?.completionStartTime?.iso8601 == "2025-10-14T09:00:00.125000Z")
     }
 
     @Test func asRootStartsATraceDespiteAParent() throws {

@@ -87,7 +87,10 @@ enum OTLPJSONReader {
         let status = fields["status"]?.objectValue ?? [:]
         let events: [OTLPSpan.Event] = (fields["events"]?.arrayValue ?? []).compactMap { event in
             guard case .object(let event) = event else { return nil }
-            return OTLPSpan.Event(name: event["name"]?.stringValue ?? "", attributes: attributes(event["attributes"]))
+            // An unreadable event time is no reason to refuse the span: the event just goes untimed.
+            return OTLPSpan.Event(
+                name: event["name"]?.stringValue ?? "", attributes: attributes(event["attributes"]),
+                timeNanos: event["timeUnixNano"].flatMap(unsigned) ?? 0)
         }
         return OTLPSpan(
             traceId: ids.traceId, spanId: ids.spanId, parentId: ids.parentId, name: name, startNanos: start,

@@ -51,7 +51,9 @@ enum OTLPProtobufReader {
                             startNanos: span.startTimeUnixNano, endNanos: span.endTimeUnixNano,
                             statusCode: Int(span.status.code.rawValue), statusMessage: span.status.message,
                             attributes: attributes(span.attributes),
-                            events: span.events.map { OTLPSpan.Event(name: $0.name, attributes: attributes($0.attributes)) },
+                            events: span.events.map {
+                                OTLPSpan.Event(name: $0.name, attributes: attributes($0.attributes), timeNanos: $0.timeUnixNano)
+                            },
                             source: source))
                 }
             }

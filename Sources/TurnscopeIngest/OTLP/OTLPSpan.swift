@@ -9,6 +9,8 @@ struct OTLPSpan: Sendable {
     struct Event: Sendable {
         var name: String
         var attributes: [String: JSONValue]
+        /// Nanoseconds since the epoch; 0 when the exporter left it out.
+        var timeNanos: UInt64 = 0
     }
 
     /// 32 lowercase hex digits.

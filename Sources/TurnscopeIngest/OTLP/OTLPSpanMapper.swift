@@ -44,7 +44,8 @@ struct OTLPSpanMapper {
         observation.cost = OTLPUsage.cost(&attributes)
         observation.level = OTLPValues.level(attributes.take("langfuse.observation.level")) ?? (span.statusCode == 2 ? .error : .default)
         observation.statusMessage = attributes.text("langfuse.observation.status_message") ?? statusMessage()
-        observation.completionStartTime = OTLPValues.timestamp(attributes.take("langfuse.observation.completion_start_time"))
+        observation.completionStartTime =
+            OTLPValues.timestamp(attributes.take("langfuse.observation.completion_start_time")) ?? Self.firstTokenTime(span.events)
         observation.version = attributes.text("langfuse.version") ?? resource.text("service.version")
         observation.environment = environment()
         observation.eventTime = end ?? start
@@ -80,6 +81,17 @@ struct OTLPSpanMapper {
         observation.metadata = metadata()
         records.append(.observation(observation))
         return records
+    }
+
+    /// Span events that mark a streamed answer's first token: OpenInference's `First Token Stream
+    /// Event`, and OpenLLMetry's per-chunk `gen_ai.content.completion.chunk`, of which the first
+    /// one's time is the answer.
+    static let firstTokenEvents: Set<String> = ["First Token Stream Event", "gen_ai.content.completion.chunk"]
+
+    /// When the first token arrived, from those events; nil when none was sent with a time.
+    static func firstTokenTime(_ events: [OTLPSpan.Event]) -> Timestamp? {
+        let times = events.lazy.filter { firstTokenEvents.contains($0.name) && $0.timeNanos > 0 }.map(\.timeNanos)
+        return times.min().flatMap { OTLPValues.timestamp(nanos: $0) }
     }
 
     // MARK: - Fields
