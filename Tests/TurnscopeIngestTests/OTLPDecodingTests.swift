@@ -202,6 +202,38 @@ import TurnscopeModel
         ])
     }
 
+    @Test func finishReasonResponseIdProviderAndStreamingInEveryConvention() throws {
+        func attribute(_ key: String, _ value: String) -> String { #"{"key":"\#(key)","value":\#(value)}"# }
+        let genAI = "[" + [
+            attribute("gen_ai.response.finish_reasons", #"{"arrayValue":{"values":[{"stringValue":"stop"},{"stringValue":"length"}]}}"#),
+            attribute("gen_ai.response.id", #"{"stringValue":"chatcmpl-1"}"#),
+            attribute("gen_ai.system", #"{"stringValue":"openai"}"#),
+            attribute("gen_ai.request.stream", #"{"boolValue":false}"#),
+        ].joined(separator: ",") + "]"
+        let openLLMetry = "[" + [
+            attribute("gen_ai.response.finish_reasons", #"{"stringValue":"[\"end_turn\"]"}"#),
+            attribute("llm.is_streaming", #"{"boolValue":true}"#),
+            attribute("gen_ai.system", #"{"stringValue":"Anthropic"}"#),
+        ].joined(separator: ",") + "]"
+        let openInference = "[" + [
+            attribute("llm.provider", #"{"stringValue":"anthropic"}"#), attribute("llm.system", #"{"stringValue":"anthropic"}"#),
+        ].joined(separator: ",") + "]"
+        let firstToken = #","events":[{"name":"First Token Stream Event","timeUnixNano":"1760432400250000000"}]"#
+        let batch = try OTLPTraces.decode(
+            json: Self.export([
+                Self.span("1111111111111111", attributes: genAI), Self.span("2222222222222222", attributes: openLLMetry),
+                Self.span("3333333333333333", attributes: openInference, extra: firstToken), Self.span("4444444444444444"),
+            ]))
+        let metadata = batch.observations.map { $0.metadata ?? [:] }
+        #expect(metadata.map { $0["finishReason"] } == ["stop, length", "end_turn", nil, nil])
+        #expect(metadata.map { $0["responseId"] } == ["chatcmpl-1", nil, nil, nil])
+        #expect(metadata.map { $0["provider"] } == ["openai", "Anthropic", "anthropic", nil])
+        #expect(metadata.map { $0["stream"] } == [false, true, true, nil])
+        // Read once: not kept again among the unmapped attributes, except a disagreeing runner-up.
+        #expect(metadata[0]["attributes"] == nil)
+        #expect(metadata[2]["attributes"]?["llm.system"] == "anthropic")
+    }
+
     @Test func firstTokenEventsAreReadFromProtobufToo() throws {
         var span = Opentelemetry_Proto_Trace_V1_Span()
         span.traceID = Data(repeating: 0xab, count: 16)

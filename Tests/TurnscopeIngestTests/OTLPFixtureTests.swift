@@ -115,10 +115,15 @@ extension OTLPBatch {
         #expect(
             chat.output?.messages?.first?.toolCalls
                 == [ToolCall(id: "call_VSPygqKTWdrhaFErNvMV18Yl", name: "get_weather", arguments: ["location": "Paris, FR"])])
-        // What no field holds stays in the metadata: the requested model, the provider, the server.
+        // The provider, finish reason and response id in the keys every source uses.
+        #expect(chat.metadata?["provider"] == "openai")
+        #expect(chat.metadata?["finishReason"] == "tool_calls")
+        #expect(chat.metadata?["responseId"] == "chatcmpl-BmQX1aVQ5bTpC3r3K8yFqg2Hn4Zp1")
+        #expect(attributesOf(chat)?["gen_ai.response.id"] == nil)
+        // What no field holds stays in the metadata: the requested model, the server.
         let attributes = chat.metadata?["attributes"]
         #expect(attributes?["gen_ai.request.model"] == "gpt-4o")
-        #expect(attributes?["gen_ai.provider.name"] == "openai")
+        #expect(attributes?["gen_ai.provider.name"] == nil)
         #expect(attributes?["server.port"] == 443)
         #expect(attributes?["gen_ai.usage.input_tokens"] == nil)
         #expect(attributes?["gen_ai.input.messages"] == nil)
@@ -229,4 +234,6 @@ extension OTLPBatch {
         #expect(trace.name == "anthropic.chat")
         #expect(trace.timestamp == OTLPFixture.at(nanos: 1_760_432_400_000_000_000))
     }
+
+    private func attributesOf(_ observation: ObservationRecord) -> JSONValue? { observation.metadata?["attributes"] }
 }

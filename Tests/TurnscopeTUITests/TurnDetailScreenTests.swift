@@ -215,6 +215,33 @@ struct TurnDetailScreenTests {
         #expect(!browser.frame().cells.contains { $0.text.unicodeScalars.contains { TerminalText.isControl($0) } })
     }
 
+    @Test("how the answer came and ended is one line under the status, hostile text included")
+    func answerFacts() throws {
+        let demo = try DemoStore(sample: false)
+        defer { demo.remove() }
+        let start = Timestamp(iso8601: "2026-11-22T10:00:00Z")!
+        func call(_ id: String, _ metadata: JSONValue?) -> Record {
+            .observation(
+                ObservationRecord(
+                    id: id, traceId: "tr", kind: .generation, startTime: start, endTime: start, model: "claude-sonnet-4-5",
+                    input: .messages([.text(.user, "hi")]), metadata: metadata))
+        }
+        try demo.write([
+            .trace(TraceRecord(id: "tr", sessionId: "s")),
+            call("wire", ["finishReason": "tool_use", "stream": true, "provider": "anthropic", "httpStatus": 200, "responseId": "msg_01"]),
+            call("plain", nil),
+            call("hostile", ["finishReason": "stop\u{1B}]0;pwned\u{07}"]),
+        ])
+        let wire = demo.browser(width: 100, height: 30, root: TurnDetailScreen(turnId: "wire")).frame()
+        let row = try #require((0..<wire.height).first { wire.line($0).contains("✓ ok") })
+        #expect(wire.line(row + 1).contains("finish tool_use · streamed · provider anthropic · HTTP 200 · id msg_01"))
+        let plain = demo.browser(width: 100, height: 30, root: TurnDetailScreen(turnId: "plain")).frame()
+        #expect(!plain.text.contains("finish "))
+        let hostile = demo.browser(width: 100, height: 30, root: TurnDetailScreen(turnId: "hostile")).frame()
+        #expect(hostile.text.contains("finish stop␛]0;pwned␇"))
+        #expect(!hostile.cells.contains { $0.text.unicodeScalars.contains { TerminalText.isControl($0) } })
+    }
+
     // MARK: - Tool calls and results
 
     @Test("tool calls pair with results from the next turn's prompt, else say there is none yet")

@@ -177,6 +177,7 @@ struct OTLPSpanMapper {
         for prefix in ["langfuse.observation.metadata.", "langfuse.metadata."] {
             for (key, value) in attributes.take(prefix: prefix) { metadata[key] = OTLPValues.decoded(value) }
         }
+        metadata.merge(OTLPCallFacts.read(&attributes, events: span.events)) { _, fact in fact }
         if let rest = attributes.unused { metadata["attributes"] = .object(rest) }
         if let rest = resource.unused { metadata["resourceAttributes"] = .object(rest) }
         if let scope = span.source.scopeJSON { metadata["scope"] = scope }

@@ -29,8 +29,23 @@ extension DetailDocument {
             append(line, block: "header")
         }
         appendStatus(summary)
+        appendAnswerFacts(detail.observation.metadata)
         if let mirror = turn.mirror { appendMirror(mirror.mark, link: mirror.link) }
         setText(lines.map(\.plainText).joined(separator: "\n"), for: "header")
+    }
+
+    /// How the answer came and ended, in the metadata keys every source records them under (the
+    /// proxy's, OpenTelemetry instrumentations', Codex's): finish reason, streamed or not, provider,
+    /// HTTP status, and the provider's response id. Left out when no source said.
+    private mutating func appendAnswerFacts(_ metadata: JSONValue?) {
+        guard let metadata else { return }
+        var facts: [[Span]] = []
+        if let reason = metadata["finishReason"]?.stringValue { facts.append([Span("finish ", theme.dimmed), Span(reason)]) }
+        if case .bool(let streamed)? = metadata["stream"] { facts.append([Span(streamed ? "streamed" : "not streamed", theme.dimmed)]) }
+        if let provider = metadata["provider"]?.stringValue { facts.append([Span("provider ", theme.dimmed), Span(provider)]) }
+        if let status = metadata["httpStatus"]?.integerValue { facts.append([Span("HTTP ", theme.dimmed), Span(String(status))]) }
+        if let id = metadata["responseId"]?.stringValue { facts.append([Span("id ", theme.dimmed), Span(id)]) }
+        for line in FlowLine.lines(facts, width: width - 2, separator: Span(" · ", theme.dimmed)) { append(line, block: "answer") }
     }
 
     /// Where the turn stands with the Langfuse mirror: delivered (with its Langfuse address),

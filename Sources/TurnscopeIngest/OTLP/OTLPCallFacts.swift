@@ -1,0 +1,42 @@
+import TurnscopeModel
+
+/// What an instrumentation says about a model call's answer beyond its content and usage, in the
+/// metadata keys the proxy's records use too, so that every source shows them alike and the store
+/// can pair captures of one call by its response id (`ObservationTwin`):
+///
+/// | key | from |
+/// |---|---|
+/// | `finishReason` | `gen_ai.response.finish_reasons` (a list, joined by ", "), `llm.finish_reason`, `gen_ai.completion.0.finish_reason` |
+/// | `responseId` | `gen_ai.response.id` (the provider's `chatcmpl-…`, `msg_…`, `resp_…`) |
+/// | `provider` | `gen_ai.provider.name`, `gen_ai.system`, `llm.provider`, `llm.system` |
+/// | `stream` | `gen_ai.request.stream`, `llm.is_streaming`; else true when a first-token event came (`OTLPSpanMapper.firstTokenEvents`) |
+enum OTLPCallFacts {
+    static func read(_ attributes: inout OTLPAttributes, events: [OTLPSpan.Event]) -> [String: JSONValue] {
+        var facts: [String: JSONValue] = [:]
+        if let reasons = attributes.peek("gen_ai.response.finish_reasons"), let list = finishReasons(reasons) {
+            attributes.discard("gen_ai.response.finish_reasons")
+            facts["finishReason"] = .string(list)
+        } else if let reason = attributes.text("llm.finish_reason", "gen_ai.completion.0.finish_reason") {
+            facts["finishReason"] = .string(reason)
+        }
+        if let id = attributes.text("gen_ai.response.id") { facts["responseId"] = .string(id) }
+        if let provider = attributes.text("gen_ai.provider.name", "gen_ai.system", "llm.provider", "llm.system") {
+            facts["provider"] = .string(provider)
+        }
+        if let first = attributes.first(["gen_ai.request.stream", "llm.is_streaming"]), let streamed = OTLPValues.bool(first.value) {
+            facts["stream"] = .bool(streamed)
+        } else if events.contains(where: { OTLPSpanMapper.firstTokenEvents.contains($0.name) }) {
+            facts["stream"] = .bool(true)
+        }
+        return facts
+    }
+
+    /// A list of reasons (an array, or the JSON text of one, as some SDKs send it) as one text.
+    private static func finishReasons(_ value: JSONValue) -> String? {
+        var value = value
+        if let text = value.stringValue, text.hasPrefix("["), let parsed = try? JSONText.parse(text) { value = parsed }
+        if let single = value.stringValue { return single.isEmpty ? nil : single }
+        let reasons = (value.arrayValue ?? []).compactMap(\.stringValue).filter { !$0.isEmpty }
+        return reasons.isEmpty ? nil : reasons.joined(separator: ", ")
+    }
+}
