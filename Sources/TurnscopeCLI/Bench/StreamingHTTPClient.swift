@@ -13,10 +13,12 @@ final class StreamingHTTPClient {
         /// bytes, and when its last byte arrived.
         var sent: UInt64
         var firstToken: UInt64
+        var lastToken: UInt64
         var end: UInt64
         var body: [UInt8]
 
         var timeToFirstToken: Double { Double(firstToken - sent) / 1e9 }
+        var timeToLastToken: Double { Double(lastToken - sent) / 1e9 }
         var total: Double { Double(end - sent) / 1e9 }
     }
 
@@ -49,8 +51,8 @@ final class StreamingHTTPClient {
     deinit { close(socket) }
 
     /// Posts `body` to `path` and reads the whole answer; the first token is timed when the body
-    /// holds `firstTokenAt` bytes.
-    func post(_ path: String, headers: [(String, String)], body: [UInt8], firstTokenAt: Int) throws -> Stream {
+    /// holds `firstTokenAt` bytes, the last when it holds `lastTokenAt`.
+    func post(_ path: String, headers: [(String, String)], body: [UInt8], firstTokenAt: Int, lastTokenAt: Int = .max) throws -> Stream {
         var head = "POST \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: \(body.count)\r\n"
         for (name, value) in headers { head += "\(name): \(value)\r\n" }
         let request = Array((head + "\r\n").utf8) + body
@@ -70,12 +72,13 @@ final class StreamingHTTPClient {
             if name == "content-length" { length = Int(value) }
             if name == "transfer-encoding", value.lowercased().contains("chunked") { chunked = true }
         }
-        var stream = Stream(status: status, sent: sent, firstToken: 0, end: 0, body: [])
+        var stream = Stream(status: status, sent: sent, firstToken: 0, lastToken: 0, end: 0, body: [])
         stream.body.reserveCapacity(max(firstTokenAt * 8, 1 << 15))
         func take(_ count: Int) {
             stream.body.append(contentsOf: buffer[start..<start + count])
             start += count
             if stream.firstToken == 0, stream.body.count >= firstTokenAt { stream.firstToken = received }
+            if stream.lastToken == 0, stream.body.count >= lastTokenAt { stream.lastToken = received }
         }
         if chunked {
             while true {
@@ -110,6 +113,7 @@ final class StreamingHTTPClient {
         }
         stream.end = received
         if stream.firstToken == 0 { stream.firstToken = received }
+        if stream.lastToken == 0 { stream.lastToken = received }
         compact()
         return stream
     }
