@@ -14,10 +14,11 @@ import Testing
             // Twice on one connection: the answers are chunked and the connection kept alive.
             let stream = try client.post(
                 "/v1/messages", headers: [("Content-Type", "application/json")], body: FakeModelUpstream.requestBody,
-                firstTokenAt: upstream.firstDeltaEnd)
+                tokensAt: upstream.deltaEnds)
             #expect(stream.status == 200)
             #expect(stream.body == upstream.body)
-            #expect(stream.firstToken <= stream.end)
+            #expect(stream.tokens.count == 200)
+            #expect(stream.tokens.last! <= stream.end)
             let text = String(decoding: stream.body, as: UTF8.self)
             let names = text.components(separatedBy: "\n").filter { $0.hasPrefix("event: ") }.map { String($0.dropFirst(7)) }
             #expect(names.count == 206)
@@ -33,7 +34,7 @@ import Testing
             // The first token is the end of the first delta event.
             let firstDelta = try #require(text.range(of: "event: content_block_delta"))
             let firstDeltaEnd = try #require(text.range(of: "\n\n", range: firstDelta.upperBound..<text.endIndex))
-            #expect(text.utf8.distance(from: text.startIndex, to: firstDeltaEnd.upperBound) == upstream.firstDeltaEnd)
+            #expect(text.utf8.distance(from: text.startIndex, to: firstDeltaEnd.upperBound) == upstream.deltaEnds[0])
         }
         #expect(upstream.answeredStreams == 2)
     }
@@ -42,7 +43,7 @@ import Testing
         let upstream = try FakeModelUpstream(deltas: 3, gapNanoseconds: 0)
         defer { upstream.stop() }
         let client = try StreamingHTTPClient(port: upstream.port)
-        let stream = try client.post("/v1/models", headers: [], body: [], firstTokenAt: 1)
+        let stream = try client.post("/v1/models", headers: [], body: [], tokensAt: [])
         #expect(stream.status == 404)
         #expect(upstream.answeredStreams == 0)
     }

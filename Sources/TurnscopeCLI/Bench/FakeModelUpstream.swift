@@ -18,11 +18,9 @@ final class FakeModelUpstream: @unchecked Sendable {
     let events: [[UInt8]]
     /// The decoded body a client must receive, byte for byte.
     let body: [UInt8]
-    /// Where in `body` the first `content_block_delta` event ends: a client has its first token
-    /// once it holds this many bytes.
-    let firstDeltaEnd: Int
-    /// Where the last `content_block_delta` event ends.
-    let lastDeltaEnd: Int
+    /// Where in `body` each `content_block_delta` event ends: a client has its first token once
+    /// it holds `deltaEnds[0]` bytes.
+    let deltaEnds: [Int]
     /// The events before the deltas, sent at once.
     private let leading: Int
     private let deltas: Int
@@ -41,8 +39,7 @@ final class FakeModelUpstream: @unchecked Sendable {
         self.events = events
         self.leading = leading
         body = events.flatMap { $0 }
-        firstDeltaEnd = events[0...leading].reduce(0) { $0 + $1.count }
-        lastDeltaEnd = events[0..<(leading + deltas)].reduce(0) { $0 + $1.count }
+        deltaEnds = (leading..<(leading + deltas)).map { last in events[0...last].reduce(0) { $0 + $1.count } }
         framed = events.map { Array(String($0.count, radix: 16).utf8) + [13, 10] + $0 + [13, 10] }
         let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard listener >= 0 else { throw CommandError("fake upstream: socket: \(String(cString: strerror(errno)))") }

@@ -84,8 +84,7 @@ struct ProxyBenchmark {
 
     /// Both parts; returns how many requests went through the proxy.
     private func measure(_ ports: Ports, _ upstream: FakeModelUpstream, _ report: inout BenchReport) async throws -> Int {
-        let firstTokenAt = upstream.firstDeltaEnd
-        let lastTokenAt = upstream.lastDeltaEnd
+        let tokensAt = upstream.deltaEnds
         let expected = upstream.body
 
         // Latency: A/B pairs on one thread, after a few unmeasured ones to warm both paths.
@@ -99,7 +98,7 @@ struct ProxyBenchmark {
                 let order: [Path] = index % 2 == 0 ? [.direct, .proxied] : [.proxied, .direct]
                 var pair: [Path: StreamingHTTPClient.Stream] = [:]
                 for path in order {
-                    pair[path] = try Self.stream(path == .direct ? direct : proxied, path, expected, firstTokenAt, lastTokenAt)
+                    pair[path] = try Self.stream(path == .direct ? direct : proxied, path, expected, tokensAt)
                 }
                 if index >= warmup { samples.append((pair[.direct]!, pair[.proxied]!)) }
             }
@@ -112,6 +111,11 @@ struct ProxyBenchmark {
         report.add("proxy.direct_total_p50", Measure.percentile(samples.map { $0.direct.total * 1000 }, 50), "ms")
         report.add("proxy.added_ttft_p50", Measure.percentile(addedFirstToken, 50), "ms")
         report.add("proxy.added_ttft_p99", Measure.percentile(addedFirstToken, 99), "ms", target: "<= 2 ms")
+        // Every delta's arrival, proxied minus direct in the same pair: the lag the proxy adds to
+        // each token (the first includes the forwarded request; the stream's pacing is the same).
+        let addedPerDelta = samples.flatMap { pair in zip(pair.proxied.tokenTimes, pair.direct.tokenTimes).map { ($0 - $1) * 1000 } }
+        report.add("proxy.added_delta_latency_p50", Measure.percentile(addedPerDelta, 50), "ms")
+        report.add("proxy.added_delta_latency_p99", Measure.percentile(addedPerDelta, 99), "ms")
         report.add("proxy.added_last_delta_p50", Measure.percentile(addedLastToken, 50), "ms")
         report.add("proxy.added_total_p50", Measure.percentile(addedTotal, 50), "ms")
         report.add("proxy.added_total_p99", Measure.percentile(addedTotal, 99), "ms", target: "<= 5 ms")
@@ -132,7 +136,7 @@ struct ProxyBenchmark {
                 // After a failure, still meet the others at every round, so none waits forever.
                 guard failure == nil else { continue }
                 do {
-                    runs.append((round, path, try Self.stream(clients[path]!, path, expected, firstTokenAt, lastTokenAt)))
+                    runs.append((round, path, try Self.stream(clients[path]!, path, expected, tokensAt)))
                 } catch {
                     failure = error
                 }
@@ -161,11 +165,11 @@ struct ProxyBenchmark {
     }
 
     /// One request on `client`, checked: status 200 and the fake's body byte for byte.
-    private static func stream(_ client: StreamingHTTPClient, _ path: Path, _ expected: [UInt8], _ firstTokenAt: Int, _ lastTokenAt: Int) throws
+    private static func stream(_ client: StreamingHTTPClient, _ path: Path, _ expected: [UInt8], _ tokensAt: [Int]) throws
         -> StreamingHTTPClient.Stream
     {
         let target = path == .direct ? "/v1/messages" : "/\(route)/v1/messages"
-        let stream = try client.post(target, headers: headers, body: FakeModelUpstream.requestBody, firstTokenAt: firstTokenAt, lastTokenAt: lastTokenAt)
+        let stream = try client.post(target, headers: headers, body: FakeModelUpstream.requestBody, tokensAt: tokensAt)
         guard stream.status == 200 else {
             throw CommandError("\(path) request: status \(stream.status): \(String(decoding: stream.body.prefix(300), as: UTF8.self))")
         }

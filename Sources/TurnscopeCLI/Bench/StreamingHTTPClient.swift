@@ -9,16 +9,17 @@ final class StreamingHTTPClient {
     /// One streamed answer.
     struct Stream {
         var status: Int
-        /// Nanoseconds (monotonic) when the request was sent, when the body held `firstTokenAt`
-        /// bytes, and when its last byte arrived.
+        /// Nanoseconds (monotonic) when the request was sent, when the body first held each of
+        /// `tokensAt`'s byte counts, and when its last byte arrived.
         var sent: UInt64
-        var firstToken: UInt64
-        var lastToken: UInt64
+        var tokens: [UInt64]
         var end: UInt64
         var body: [UInt8]
 
-        var timeToFirstToken: Double { Double(firstToken - sent) / 1e9 }
-        var timeToLastToken: Double { Double(lastToken - sent) / 1e9 }
+        var timeToFirstToken: Double { Double((tokens.first ?? end) - sent) / 1e9 }
+        var timeToLastToken: Double { Double((tokens.last ?? end) - sent) / 1e9 }
+        /// Seconds from sending to each token.
+        var tokenTimes: [Double] { tokens.map { Double($0 - sent) / 1e9 } }
         var total: Double { Double(end - sent) / 1e9 }
     }
 
@@ -50,9 +51,9 @@ final class StreamingHTTPClient {
 
     deinit { close(socket) }
 
-    /// Posts `body` to `path` and reads the whole answer; the first token is timed when the body
-    /// holds `firstTokenAt` bytes, the last when it holds `lastTokenAt`.
-    func post(_ path: String, headers: [(String, String)], body: [UInt8], firstTokenAt: Int, lastTokenAt: Int = .max) throws -> Stream {
+    /// Posts `body` to `path` and reads the whole answer, timing each token: when the body holds
+    /// as many bytes as each of `tokensAt` (ascending) says.
+    func post(_ path: String, headers: [(String, String)], body: [UInt8], tokensAt: [Int]) throws -> Stream {
         var head = "POST \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: \(body.count)\r\n"
         for (name, value) in headers { head += "\(name): \(value)\r\n" }
         let request = Array((head + "\r\n").utf8) + body
@@ -72,13 +73,15 @@ final class StreamingHTTPClient {
             if name == "content-length" { length = Int(value) }
             if name == "transfer-encoding", value.lowercased().contains("chunked") { chunked = true }
         }
-        var stream = Stream(status: status, sent: sent, firstToken: 0, lastToken: 0, end: 0, body: [])
-        stream.body.reserveCapacity(max(firstTokenAt * 8, 1 << 15))
+        var stream = Stream(status: status, sent: sent, tokens: [], end: 0, body: [])
+        stream.tokens.reserveCapacity(tokensAt.count)
+        stream.body.reserveCapacity(max(tokensAt.last ?? 0, 1 << 15))
         func take(_ count: Int) {
             stream.body.append(contentsOf: buffer[start..<start + count])
             start += count
-            if stream.firstToken == 0, stream.body.count >= firstTokenAt { stream.firstToken = received }
-            if stream.lastToken == 0, stream.body.count >= lastTokenAt { stream.lastToken = received }
+            while stream.tokens.count < tokensAt.count, stream.body.count >= tokensAt[stream.tokens.count] {
+                stream.tokens.append(received)
+            }
         }
         if chunked {
             while true {
@@ -112,8 +115,6 @@ final class StreamingHTTPClient {
             }
         }
         stream.end = received
-        if stream.firstToken == 0 { stream.firstToken = received }
-        if stream.lastToken == 0 { stream.lastToken = received }
         compact()
         return stream
     }

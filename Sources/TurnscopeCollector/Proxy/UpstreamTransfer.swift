@@ -54,8 +54,12 @@ final class UpstreamTransfer: @unchecked Sendable {
     }
 
     private func perform() -> ProxyEnd {
-        guard Self.initialized, let handle = curl_easy_init() else { return .upstreamFailed("libcurl could not be initialized") }
-        defer { curl_easy_cleanup(handle) }
+        guard Self.initialized, let pooled = CurlHandlePool.shared.take() else {
+            return .upstreamFailed("libcurl could not be initialized")
+        }
+        // A handle from earlier calls brings their open connections: no new connect per call.
+        defer { CurlHandlePool.shared.give(pooled) }
+        let handle = pooled.pointer
         var headerList: UnsafeMutablePointer<curl_slist>?
         let sent = Set(headers.map { $0.name.lowercased() })
         for (name, value) in headers {
