@@ -32,3 +32,17 @@ typedef int (*turnscope_curl_xferinfo_callback)(void *context, curl_off_t downlo
 static inline CURLcode turnscope_curl_set_xferinfo(CURL *handle, turnscope_curl_xferinfo_callback callback) {
     return curl_easy_setopt(handle, CURLOPT_XFERINFOFUNCTION, callback);
 }
+
+// Lowers the calling thread's priority (nice 10): the proxy's curl thread, once its stream is
+// over, turns the copy it kept into records without taking the CPU from streams still running.
+// Linux only (a thread's nice value is per thread there); elsewhere it does nothing.
+#ifdef __linux__
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+static inline void turnscope_lower_thread_priority(void) {
+    (void)setpriority(PRIO_PROCESS, (id_t)syscall(SYS_gettid), 10);
+}
+#else
+static inline void turnscope_lower_thread_priority(void) {}
+#endif

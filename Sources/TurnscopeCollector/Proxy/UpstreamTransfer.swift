@@ -50,6 +50,9 @@ final class UpstreamTransfer: @unchecked Sendable {
         case .upstreamFailed(let message): channel.finish(.failed(message))
         case .clientGone: channel.finish(.failed("the client disconnected"))
         }
+        // The stream is over; turning the copy into records (parsing every event) is not urgent.
+        // At a lower priority it waits behind the streams still running rather than delaying them.
+        turnscope_lower_thread_priority()
         finished(end)
     }
 
