@@ -158,6 +158,10 @@ struct ProxyBenchmark {
         }
         let slowestDirect = load.filter { $0.path == .direct }.map(\.stream.total).max()!
         let slowestProxied = load.filter { $0.path == .proxied }.map(\.stream.total).max()!
+        for path in [Path.direct, .proxied] {
+            let firstTokens = load.filter { $0.path == path }.map { $0.stream.timeToFirstToken * 1000 }
+            report.add("proxy.concurrent_\(path == .direct ? "direct" : "proxied")_ttft_max", firstTokens.max()!, "ms")
+        }
         report.add("proxy.concurrent_slowest_direct_total", slowestDirect * 1000, "ms")
         report.add("proxy.concurrent_slowest_proxied_total", slowestProxied * 1000, "ms")
         report.add("proxy.concurrent_slowest_stream_slowdown", (slowestProxied / slowestDirect - 1) * 100, "%", target: "<= 5 %")

@@ -33,9 +33,9 @@ struct BenchCommand: AsyncParsableCommand {
             deltas paced --chunk-gap-ms apart (1 ms by default: faster than any model streams, yet far \
             enough apart that no two are coalesced, so every chunk pays the proxy's per-chunk cost \
             alone), direct and through a collector's --upstream route. --pairs A/B pairs, one after \
-            the other and the order alternating: time to the first delta and to the end, added by the \
-            proxy as percentiles of the per-pair differences (proxied minus direct), so drift falls \
-            on both; then --streams concurrent streams in --rounds rounds each way, alternating: \
+            the other and the order alternating: time to the first delta, to every delta and to the \
+            end, added by the proxy as percentiles of the per-pair differences (proxied minus direct), \
+            so drift falls on both and the figure is what one request pays; then --streams concurrent streams in --rounds rounds each way, alternating: \
             streams/s and MB/s both ways and the slowest proxied stream against the slowest direct \
             one; peak memory of the process (collector, fake and clients). Every answer is checked \
             byte for byte, and the run fails unless each proxied call was recorded as a generation.
