@@ -60,3 +60,17 @@ static inline void turnscope_curl_set_safe_defaults(CURL *handle, char *errors, 
 static inline const char *turnscope_curl_error_text(CURLcode code, const char *errors) {
     return (errors && errors[0]) ? errors : curl_easy_strerror(code);
 }
+
+// Lowers the calling thread's priority (nice 10): the proxy's curl thread, once its stream is
+// over, turns the copy it kept into records without taking the CPU from streams still running.
+// Linux only (a thread's nice value is per thread there); elsewhere it does nothing.
+#ifdef __linux__
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+static inline void turnscope_lower_thread_priority(void) {
+    (void)setpriority(PRIO_PROCESS, (id_t)syscall(SYS_gettid), 10);
+}
+#else
+static inline void turnscope_lower_thread_priority(void) {}
+#endif

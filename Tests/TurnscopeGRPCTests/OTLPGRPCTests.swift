@@ -108,7 +108,7 @@ import TurnscopeOTLP
         var options = CallOptions.defaults
         options.compression = .gzip
         let requestOptions = options
-        try await harness.withClient(compression: .gzip) { client in
+        _ = try await harness.withClient(compression: .gzip) { client in
             await #expect {
                 _ = try await Traces.Client(wrapping: client).export(OTLPRequests.traces([huge]), options: requestOptions)
             } throws: { error in

@@ -27,11 +27,23 @@ struct BenchCommand: AsyncParsableCommand {
             default) imported into an empty database (MB/s, turns/s, peak memory in a child process, \
             database bytes per corpus byte), imported again unchanged (s), followed while a session \
             is written (line written to committed, p50/p99), and its totals checked against the corpus.
+            proxy: the pass-through proxy against a fake model API on loopback that streams Anthropic \
+            SSE answers (message_start, content_block_start, ping, 200 content_block_delta events, \
+            content_block_stop, message_delta, message_stop), each event its own chunk and send, the \
+            deltas paced --chunk-gap-ms apart (1 ms by default: faster than any model streams, yet far \
+            enough apart that no two are coalesced, so every chunk pays the proxy's per-chunk cost \
+            alone), direct and through a collector's --upstream route. --pairs A/B pairs, one after \
+            the other and the order alternating: time to the first delta, to every delta and to the \
+            end, added by the proxy as percentiles of the per-pair differences (proxied minus direct), \
+            so drift falls on both and the figure is what one request pays; then --streams concurrent streams in --rounds rounds each way, alternating: \
+            streams/s and MB/s both ways and the slowest proxied stream against the slowest direct \
+            one; peak memory of the process (collector, fake and clients). Every answer is checked \
+            byte for byte, and the run fails unless each proxied call was recorded as a generation.
             Databases are built in a temporary directory that is removed afterwards.
             """)
 
     enum Name: String, ExpressibleByArgument, CaseIterable {
-        case store, ingest, browser, mirror, agents
+        case store, ingest, browser, mirror, agents, proxy
     }
 
     @Argument(help: ArgumentHelp("What to measure: \(Name.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "name"))
@@ -61,6 +73,18 @@ struct BenchCommand: AsyncParsableCommand {
     @Option(help: "Concurrent ingest clients (in the HTTP mix, half send Langfuse batches, half OTLP exports).")
     var clients = 4
 
+    @Option(help: "proxy: A/B pairs (one direct and one proxied request) for the latency figures.")
+    var pairs = 200
+
+    @Option(help: "proxy: concurrent streams for the throughput figures.")
+    var streams = 32
+
+    @Option(help: "proxy: rounds of concurrent streams, each way.")
+    var rounds = 6
+
+    @Option(help: "proxy: milliseconds between the fake upstream's deltas (0 sends them back to back).")
+    var chunkGapMs = 1.0
+
     @Option(help: ArgumentHelp("browser: measure on this existing database instead of building one.", valueName: "file"))
     var database: String?
 
@@ -85,6 +109,9 @@ struct BenchCommand: AsyncParsableCommand {
                 directory: directory, observations: observations == 1_000_000 ? 100_000 : observations, seconds: seconds,
                 clients: clients
             ).run(&report)
+        case .proxy:
+            try await ProxyBenchmark(directory: directory, pairs: pairs, streams: streams, rounds: rounds, chunkGap: chunkGapMs)
+                .run(&report)
         case .agents:
             if let corpus {
                 try AgentsBenchmark.measure(corpus: corpus, &report)

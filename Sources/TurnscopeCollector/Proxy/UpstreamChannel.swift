@@ -17,7 +17,6 @@ final class UpstreamChannel: @unchecked Sendable {
     private var head: UpstreamHead?
     private var headWaiter: CheckedContinuation<Result<UpstreamHead, ProxyFailure>, Never>?
     private var chunks: [[UInt8]] = []
-    private var chunkStart = 0
     private var buffered = 0
     private var chunkWaiter: CheckedContinuation<Result<[UInt8]?, ProxyFailure>, Never>?
     private var end: End?
@@ -63,7 +62,7 @@ final class UpstreamChannel: @unchecked Sendable {
         self.end = end
         let headWaiter = self.headWaiter
         self.headWaiter = nil
-        let chunkWaiter = chunks.count > chunkStart ? nil : self.chunkWaiter
+        let chunkWaiter = chunks.isEmpty ? self.chunkWaiter : nil
         if chunkWaiter != nil { self.chunkWaiter = nil }
         condition.unlock()
         let failure: ProxyFailure? = if case .failed(let message) = end { ProxyFailure(message) } else { nil }
@@ -98,18 +97,19 @@ final class UpstreamChannel: @unchecked Sendable {
         }
     }
 
-    /// The next body chunk; nil at a complete end, a failure when the transfer broke.
+    /// The body bytes received since the last call, as one chunk (the reader may fall at most
+    /// `limit` bytes behind); nil at a complete end, a failure when the transfer broke.
     func next() async -> Result<[UInt8]?, ProxyFailure> {
         await withCheckedContinuation { continuation in
             condition.lock()
-            if chunkStart < chunks.count {
-                let chunk = chunks[chunkStart]
-                chunkStart += 1
-                buffered -= chunk.count
-                if chunkStart == chunks.count {
-                    chunks.removeAll(keepingCapacity: true)
-                    chunkStart = 0
-                }
+            if !chunks.isEmpty {
+                // Everything waiting goes out as one write: each write costs the client's task a
+                // round trip to the event loop, so chunks that came in a burst (the end of a
+                // stream, or a reader that fell behind) would otherwise queue up behind each other.
+                var chunk = chunks[0]
+                for more in chunks.dropFirst() { chunk.append(contentsOf: more) }
+                buffered = 0
+                chunks.removeAll(keepingCapacity: true)
                 condition.signal()
                 condition.unlock()
                 continuation.resume(returning: .success(chunk))

@@ -53,12 +53,19 @@ final class UpstreamTransfer: @unchecked Sendable {
         case .upstreamFailed(let message): channel.finish(.failed(message))
         case .clientGone: channel.finish(.failed("the client disconnected"))
         }
+        // The stream is over; turning the copy into records (parsing every event) is not urgent.
+        // At a lower priority it waits behind the streams still running rather than delaying them.
+        turnscope_lower_thread_priority()
         finished(end)
     }
 
     private func perform() -> ProxyEnd {
-        guard Self.initialized, let handle = curl_easy_init() else { return .upstreamFailed("libcurl could not be initialized") }
-        defer { curl_easy_cleanup(handle) }
+        guard Self.initialized, let pooled = CurlHandlePool.shared.take() else {
+            return .upstreamFailed("libcurl could not be initialized")
+        }
+        // A handle from earlier calls brings their open connections: no new connect per call.
+        defer { CurlHandlePool.shared.give(pooled) }
+        let handle = pooled.pointer
         var headerList: UnsafeMutablePointer<curl_slist>?
         let sent = Set(headers.map { $0.name.lowercased() })
         for (name, value) in headers {
