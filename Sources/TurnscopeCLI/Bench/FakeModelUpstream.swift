@@ -1,3 +1,4 @@
+import FakeLangfuse
 import Foundation
 
 /// A fake Anthropic Messages API on 127.0.0.1 for `turnscope bench proxy`: `POST /v1/messages`
@@ -41,27 +42,11 @@ final class FakeModelUpstream: @unchecked Sendable {
         body = events.flatMap { $0 }
         deltaEnds = (leading..<(leading + deltas)).map { last in events[0...last].reduce(0) { $0 + $1.count } }
         framed = events.map { Array(String($0.count, radix: 16).utf8) + [13, 10] + $0 + [13, 10] }
-        let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard listener >= 0 else { throw CommandError("fake upstream: socket: \(String(cString: strerror(errno)))") }
-        var yes: Int32 = 1
-        setsockopt(listener, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = 0
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(listener, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        do {
+            (listener, port) = try LoopbackSocket.listen(backlog: 256)
+        } catch {
+            throw CommandError("fake upstream: \(error)")
         }
-        guard bound == 0, listen(listener, 256) == 0 else {
-            close(listener)
-            throw CommandError("fake upstream: bind/listen: \(String(cString: strerror(errno)))")
-        }
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(listener, $0, &length) }
-        }
-        self.listener = listener
-        port = Int(UInt16(bigEndian: address.sin_port))
         let thread = Thread { [self] in acceptLoop() }
         thread.name = "fake-upstream-accept"
         thread.start()

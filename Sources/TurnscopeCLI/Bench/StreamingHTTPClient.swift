@@ -1,3 +1,4 @@
+import FakeLangfuse
 import Foundation
 
 /// A minimal blocking HTTP/1.1 client for streamed answers, over one keep-alive TCP connection to
@@ -30,23 +31,11 @@ final class StreamingHTTPClient {
     private var scratch = [UInt8](repeating: 0, count: 65536)
 
     init(port: Int) throws {
-        socket = Foundation.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard socket >= 0 else { throw CommandError("socket: \(String(cString: strerror(errno)))") }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-            }
+        do {
+            socket = try LoopbackSocket.connect(port: port)
+        } catch {
+            throw CommandError(error.description)
         }
-        guard connected == 0 else {
-            close(socket)
-            throw CommandError("connect to port \(port): \(String(cString: strerror(errno)))")
-        }
-        var noDelay: Int32 = 1
-        setsockopt(socket, Int32(IPPROTO_TCP), TCP_NODELAY, &noDelay, socklen_t(MemoryLayout<Int32>.size))
     }
 
     deinit { close(socket) }
