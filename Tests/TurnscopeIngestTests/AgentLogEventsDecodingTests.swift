@@ -110,6 +110,9 @@ extension OTLPBatch {
         #expect(call.usage?.input == 6)
         #expect(call.usage?.cacheRead == 18_342)
         #expect(call.usage?.cacheWrite == 742)
+        // Its `gen_ai.response.id` repeats the request id: no response id that could disagree
+        // with the transcript's message id and keep the two captures of the call apart.
+        #expect(spans.generations.allSatisfy { $0.metadata?["responseId"] == nil })
     }
 }
 

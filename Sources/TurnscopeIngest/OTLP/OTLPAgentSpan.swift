@@ -54,6 +54,9 @@ enum OTLPAgentSpan {
         if span.name == "claude_code.llm_request" {
             if let requestId = attributes.text("request_id", "client_request_id") {
                 observation.id = ClaudeCodeEvents.idPrefix + requestId
+                // Claude Code repeats the request id as `gen_ai.response.id`: it names no response
+                // (the transcript's message id does), and read as one it would never agree with it.
+                if OTLPValues.text(attributes.peek("gen_ai.response.id")) == requestId { attributes.discard("gen_ai.response.id") }
             }
             if observation.level == .error {
                 observation.statusMessage = ClaudeCodeEvents.failure(

@@ -47,6 +47,16 @@ struct OTLPAttributes {
         return nil
     }
 
+    /// `text(_:)` among the keys no mapping has used or set aside yet.
+    mutating func unusedText(_ keys: String...) -> String? {
+        text(keys.filter { !isUsed($0) })
+    }
+
+    /// Whether a mapping used the key or set it aside.
+    func isUsed(_ key: String) -> Bool {
+        used.contains(key) || usedPrefixes.contains { key.hasPrefix($0) }
+    }
+
     /// The first of `keys` present, marking it used.
     mutating func first(_ keys: [String]) -> (key: String, value: JSONValue)? {
         for key in keys {

@@ -13,17 +13,24 @@ import TurnscopeModel
 enum OTLPCallFacts {
     static func read(_ attributes: inout OTLPAttributes, events: [OTLPSpan.Event]) -> [String: JSONValue] {
         var facts: [String: JSONValue] = [:]
-        if let reasons = attributes.peek("gen_ai.response.finish_reasons"), let list = finishReasons(reasons) {
+        // Keys a mapping already read (or set aside, as Claude Code's request id repeated as a
+        // response id) are not read again.
+        if !attributes.isUsed("gen_ai.response.finish_reasons"), let reasons = attributes.peek("gen_ai.response.finish_reasons"),
+            let list = finishReasons(reasons)
+        {
             attributes.discard("gen_ai.response.finish_reasons")
             facts["finishReason"] = .string(list)
-        } else if let reason = attributes.text("llm.finish_reason", "gen_ai.completion.0.finish_reason") {
+        } else if let reason = attributes.unusedText("llm.finish_reason", "gen_ai.completion.0.finish_reason") {
             facts["finishReason"] = .string(reason)
         }
-        if let id = attributes.text("gen_ai.response.id") { facts["responseId"] = .string(id) }
-        if let provider = attributes.text("gen_ai.provider.name", "gen_ai.system", "llm.provider", "llm.system") {
+        if let id = attributes.unusedText("gen_ai.response.id") { facts["responseId"] = .string(id) }
+        if let provider = attributes.unusedText("gen_ai.provider.name", "gen_ai.system", "llm.provider", "llm.system") {
             facts["provider"] = .string(provider)
         }
-        if let first = attributes.first(["gen_ai.request.stream", "llm.is_streaming"]), let streamed = OTLPValues.bool(first.value) {
+        // `gen_ai.request.stream` is also a model parameter (`OTLPModelParameters`): read, not taken.
+        let flags = [attributes.peek("gen_ai.request.stream"), attributes.peek("llm.is_streaming")]
+        if let streamed = flags.compactMap(OTLPValues.bool).first {
+            attributes.discard("llm.is_streaming")
             facts["stream"] = .bool(streamed)
         } else if events.contains(where: { OTLPSpanMapper.firstTokenEvents.contains($0.name) }) {
             facts["stream"] = .bool(true)
