@@ -19,6 +19,9 @@ enum Migrations {
         migrator.registerMigration("v5: tool definitions") { db in
             try db.execute(sql: v5)
         }
+        migrator.registerMigration("v6: which trace offered a session's label") { db in
+            try db.execute(sql: v6)
+        }
         return migrator
     }
 
@@ -48,6 +51,12 @@ enum Migrations {
     // the column holds a reference to one blob (as `input` does), stored once per distinct list.
     private static let v5 = """
         ALTER TABLE observations ADD COLUMN tools BLOB;
+        """
+
+    // The trace whose prompt became the session's label (NULL for a label the client gave), so
+    // that the label moves with the trace when a late parent span moves it to another session.
+    private static let v6 = """
+        ALTER TABLE sessions ADD COLUMN label_trace_id INTEGER;
         """
 
     // The Langfuse mirror's outbox. One entry per trace (standing for the trace and all its

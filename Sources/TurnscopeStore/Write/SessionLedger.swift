@@ -10,6 +10,8 @@ struct SessionLedger {
     struct Entry {
         var delta = SessionTally()
         var label: String?
+        /// The trace whose prompt `label` is; nil for a trace name or a client's label.
+        var labelTrace: Int64?
         var userId: String?
         var loaded = false
         var storedModels: Set<String> = []
@@ -22,19 +24,31 @@ struct SessionLedger {
         if let old { pending[session, default: Entry()].delta.add(old, sign: -1) }
     }
 
-    /// Offers a label (a first user message, a trace name); the first one offered sticks.
-    mutating func offer(label: String?, userId: String?, to session: Int64) {
+    /// Offers a label (a first user message, a trace name); the first one offered sticks. `trace`
+    /// names the trace whose prompt it is, so that it can move with that trace.
+    mutating func offer(label: String?, userId: String?, to session: Int64, trace: Int64? = nil) {
         var entry = pending[session, default: Entry()]
-        if entry.label == nil { entry.label = label }
+        if entry.label == nil, let label {
+            entry.label = label
+            entry.labelTrace = trace
+        }
         if entry.userId == nil { entry.userId = userId }
         pending[session] = entry
     }
 
     mutating func markForRecount(_ session: Int64) { recount.insert(session) }
 
+    /// The label `trace` offered `session` in this transaction, taken back from it.
+    mutating func takeLabel(offeredBy trace: Int64, in session: Int64) -> String? {
+        guard let entry = pending[session], entry.labelTrace == trace, let label = entry.label else { return nil }
+        pending[session]?.label = nil
+        pending[session]?.labelTrace = nil
+        return label
+    }
+
     /// Writes the gathered changes, then recounts sessions that traces moved between.
     func flush(_ db: Database, changeSeq: Int64) throws {
-        let select = try db.cachedStatement(sql: "SELECT models, label, user_id FROM sessions WHERE id = ?")
+        let select = try db.cachedStatement(sql: "SELECT models, label, user_id, label_trace_id FROM sessions WHERE id = ?")
         let update = try db.cachedStatement(
             sql: """
                 UPDATE sessions SET
@@ -45,7 +59,7 @@ struct SessionLedger {
                     unpriced_turns = unpriced_turns + ?,
                     first_at = min(coalesce(first_at, ?), coalesce(?, first_at)),
                     last_at = max(coalesce(last_at, ?), coalesce(?, last_at)),
-                    models = ?, label = ?, user_id = ?, change_seq = ?
+                    models = ?, label = ?, user_id = ?, change_seq = ?, label_trace_id = ?
                 WHERE id = ?
                 """)
         for (session, entry) in pending where !recount.contains(session) {
@@ -57,16 +71,21 @@ struct SessionLedger {
                 d.traces, d.turns, d.errors, d.inputTokens, d.outputTokens, d.cacheReadTokens, d.cacheWriteTokens,
                 d.reasoningTokens, d.cost, d.unpricedTurns, d.firstAt, d.firstAt, d.lastAt, d.lastAt,
                 models.sorted().joined(separator: ","), (row[1] as String?) ?? entry.label,
-                (row[2] as String?) ?? entry.userId, changeSeq, session,
+                (row[2] as String?) ?? entry.userId, changeSeq,
+                (row[1] as String?) != nil ? (row[3] as Int64?) : entry.labelTrace, session,
             ])
         }
         for session in recount {
-            try Self.recount(db, session: session, label: pending[session]?.label, userId: pending[session]?.userId, changeSeq: changeSeq)
+            try Self.recount(
+                db, session: session, label: pending[session]?.label, labelTrace: pending[session]?.labelTrace,
+                userId: pending[session]?.userId, changeSeq: changeSeq)
         }
     }
 
     /// Recomputes a session's aggregates from its rows; removes an automatic session left empty.
-    static func recount(_ db: Database, session: Int64, label: String?, userId: String?, changeSeq: Int64) throws {
+    static func recount(
+        _ db: Database, session: Int64, label: String?, labelTrace: Int64? = nil, userId: String?, changeSeq: Int64
+    ) throws {
         let traces = try Int64.fetchOne(db, sql: "SELECT count(*) FROM traces WHERE session_id = ?", arguments: [session]) ?? 0
         if traces == 0 {
             try db.execute(sql: "DELETE FROM sessions WHERE id = ? AND auto_group IS NOT NULL", arguments: [session])
@@ -90,8 +109,9 @@ struct SessionLedger {
                                UNION ALL SELECT max(coalesce(end_at, start_at)) FROM observations WHERE session_id = ?2)),
                     models = coalesce((SELECT group_concat(model, ',') FROM (SELECT DISTINCT model FROM observations
                               WHERE session_id = ?2 AND model IS NOT NULL ORDER BY model)), ''),
+                    label_trace_id = CASE WHEN label IS NULL THEN ?6 ELSE label_trace_id END,
                     label = coalesce(label, ?3), user_id = coalesce(user_id, ?4), change_seq = ?5
                 WHERE id = ?2
-                """, arguments: [traces, session, label, userId, changeSeq])
+                """, arguments: [traces, session, label, userId, changeSeq, labelTrace])
     }
 }

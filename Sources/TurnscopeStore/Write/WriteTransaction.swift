@@ -126,6 +126,7 @@ struct WriteTransaction {
             target = try autoSession(userId: row.userId, at: row.startAt ?? now)
         }
         if let existing, existing.sessionId != target {
+            try moveLabel(ofTrace: row.id, from: existing.sessionId, to: target)
             try db.execute(
                 sql: "UPDATE observations SET session_id = ?, change_seq = ? WHERE trace_id = ?",
                 arguments: [target, changeSeq, row.id])
@@ -139,7 +140,7 @@ struct WriteTransaction {
             // remembered as the session's prompt, which stays the last generation's.
             row.input = try blobs.column(for: input, observation: nil, trace: row.id, session: target, remember: false)
             // An agent's log events give the user's prompt only as the trace's input.
-            if let label = Self.firstUserText(input) { ledger.offer(label: label, userId: nil, to: target) }
+            if let label = Self.firstUserText(input) { ledger.offer(label: label, userId: nil, to: target, trace: row.id) }
         }
         if let output = record.output, policy.incomingWins || row.output == nil {
             row.output = try blobs.column(for: output, observation: nil, trace: row.id)
@@ -151,6 +152,20 @@ struct WriteTransaction {
         ledger.offer(label: nil, userId: row.userId, to: target)
         traceRows[row.key] = PendingTrace(row: row, isStored: cached?.isStored ?? false, isDirty: true, merged: merged)
         mirrorQueue?.traces.insert(row.id)
+    }
+
+    /// A trace that moves to another session (its parent span, arriving late, named the session)
+    /// takes the label its prompt gave the session it leaves, whether offered in this transaction
+    /// or stored before: the session it joins gets it, and the one it leaves no longer shows it.
+    private mutating func moveLabel(ofTrace trace: Int64, from old: Int64, to new: Int64) throws {
+        if let label = ledger.takeLabel(offeredBy: trace, in: old) {
+            ledger.offer(label: label, userId: nil, to: new, trace: trace)
+        }
+        let stored = try String.fetchOne(
+            db.cachedStatement(sql: "SELECT label FROM sessions WHERE id = ? AND label_trace_id = ?"), arguments: [old, trace])
+        guard let stored else { return }
+        try db.cachedStatement(sql: "UPDATE sessions SET label = NULL, label_trace_id = NULL WHERE id = ?").execute(arguments: [old])
+        ledger.offer(label: stored, userId: nil, to: new, trace: trace)
     }
 
     /// The trace with this key as this transaction knows it: from the cache, else from the table.
@@ -210,7 +225,9 @@ struct WriteTransaction {
             policy.pick(Self.decodeJSON(row.modelParameters), record.modelParameters.map(JSONValue.object)))
         if let input = record.input, policy.incomingWins || row.input == nil {
             row.input = try blobs.column(for: input, observation: row.id, trace: row.traceId, session: row.sessionId)
-            if let label = Self.firstUserText(input) { ledger.offer(label: label, userId: nil, to: row.sessionId) }
+            if let label = Self.firstUserText(input) {
+                ledger.offer(label: label, userId: nil, to: row.sessionId, trace: row.traceId)
+            }
         }
         if let output = record.output, policy.incomingWins || row.output == nil {
             row.output = try blobs.column(for: output, observation: row.id, trace: row.traceId)
