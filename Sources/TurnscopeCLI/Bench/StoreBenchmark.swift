@@ -14,12 +14,13 @@ struct StoreBenchmark {
 
     /// The separately measurable parts.
     enum Part: String, CaseIterable, ExpressibleByArgument {
-        case write, storage, read
+        case write, storage, spans, read
     }
 
     func run(_ report: inout BenchReport) throws {
         if parts.contains(.write) { try writeThroughput(&report) }
         if parts.contains(.storage) { try storageRatio(&report) }
+        if parts.contains(.spans) { try spanStorage(&report) }
         if parts.contains(.read) { try readLatency(&report) }
         if let rss = Measure.peakResidentMegabytes() { report.add("store.peak_rss", rss, "MB") }
     }
@@ -70,6 +71,27 @@ struct StoreBenchmark {
         let disk = try store.checkpointAndMeasure()
         report.add("store.disk_bytes_per_unique_content_byte", Double(disk) / Double(uniqueBytes), "x", target: "<= 1.5")
         report.add("store.whole_inputs_per_unique_content_byte", Double(wholeBytes) / Double(uniqueBytes), "x")
+    }
+
+    /// 20,000 spans of instrumented agent turns (OpenInference and GenAI conventions, the resource
+    /// of a Python process on each) decoded and written as the collector does, in exports of 512:
+    /// database bytes per span, and where they go (table and index sizes from `dbstat`).
+    private func spanStorage(_ report: inout BenchReport) throws {
+        let store = try TraceStore(path: directory + "/spans.db")
+        var workload = InstrumentedSpanWorkload()
+        let turnsPerExport = 512 / InstrumentedSpanWorkload.spansPerTurn
+        let spans = 20_000
+        var written = 0
+        while written < spans {
+            let body = try workload.export(turns: turnsPerExport).serializedBytes() as Data
+            try store.write(OTLPTraces.decode(protobuf: body).records, client: "otlp")
+            written += turnsPerExport * InstrumentedSpanWorkload.spansPerTurn
+        }
+        let disk = try store.checkpointAndMeasure()
+        report.add("store.span_bytes", Double(disk) / Double(written), "B/span", target: "<= 500")
+        for part in try store.spaceByObject() where part.bytes * 50 >= disk {
+            report.add("store.span_bytes.\(part.name)", Double(part.bytes) / Double(written), "B/span")
+        }
     }
 
     /// Page and search latency on a database of `observations` observations.

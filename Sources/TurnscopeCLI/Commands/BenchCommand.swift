@@ -14,7 +14,8 @@ struct BenchCommand: AsyncParsableCommand {
             log events (exports of 64 records) to /v1/logs and over gRPC: records/s, latency p50/p99. \
             Each run lasts --seconds, on a database of its own.
             store: write throughput (batches of 100 generations, full-text index on) against plain SQLite, \
-            disk bytes per unique content byte for a 500-turn agent session, and p50/p99 latency of \
+            disk bytes per unique content byte for a 500-turn agent session, database bytes per span \
+            for 20,000 instrumented OTLP spans (OpenInference and GenAI), and p50/p99 latency of \
             session pages, turn pages and searches on a large database, and peak memory.
             browser: the terminal browser drawing into its cell buffer (no terminal) on a database of \
             --observations observations: first frame, time per key of a scripted walk through every screen, \
@@ -55,7 +56,7 @@ struct BenchCommand: AsyncParsableCommand {
     @Option(help: "Observations in the database for the latency figures.")
     var observations = 1_000_000
 
-    @Option(help: ArgumentHelp("Measure only these parts of `store` (write, storage, read); default all.", valueName: "part"))
+    @Option(help: ArgumentHelp("Measure only these parts of `store` (write, storage, spans, read); default all.", valueName: "part"))
     var only: [StoreBenchmark.Part] = []
 
     @Option(help: "agents: the size of the generated transcript corpus, in MB.")
