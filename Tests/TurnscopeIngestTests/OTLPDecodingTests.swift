@@ -162,6 +162,8 @@ import TurnscopeModel
         #expect(kept["acme.text"] == "kept")
         #expect(observation.metadata?["resourceAttributes"] == ["service.name": "svc"])
         #expect(observation.metadata?["scope"] == ["name": "acme", "version": "1"])
+        #expect(observation.service == "svc")
+        #expect(batch.traces.map(\.service) == ["svc"])
     }
 
     // MARK: - Mapping details

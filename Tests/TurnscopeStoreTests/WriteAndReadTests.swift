@@ -133,6 +133,30 @@ import TurnscopeStore
         #expect(sessions.map(\.traceCount).sorted() == [1, 1, 2])
         #expect(sessions.allSatisfy { $0.id.hasPrefix("auto:langfuse:") })
     }
+
+    @Test func tracesWithoutASessionFromDifferentServicesGetAutomaticSessionsOfTheirOwn() throws {
+        let db = try TemporaryStore()
+        var records: [Record] = []
+        for (index, service) in ["billing", "search", "billing", "support", "search"].enumerated() {
+            var trace = TraceRecord(id: "t\(index)", timestamp: Fixture.time(Double(index) * 60), service: service)
+            trace.name = service
+            records.append(.trace(trace))
+        }
+        // A trace first seen through its observation (its root span comes later) is grouped by the
+        // observation's service.
+        var orphan = ObservationRecord(id: "o1", traceId: "t9", kind: .span, startTime: Fixture.time(30))
+        orphan.service = "support"
+        records.append(.observation(orphan))
+        try db.store.write(records, client: "otlp")
+
+        let sessions = try db.store.sessions().items
+        #expect(sessions.count == 3)
+        #expect(sessions.allSatisfy { $0.isAutomatic })
+        for service in ["billing", "search", "support"] {
+            let session = try #require(sessions.first { $0.id.hasPrefix("auto:otlp:\(service):") })
+            #expect(session.traceCount == 2)
+        }
+    }
 }
 
 extension TurnSummary {

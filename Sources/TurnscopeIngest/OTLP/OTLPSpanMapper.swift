@@ -49,6 +49,8 @@ struct OTLPSpanMapper {
         observation.version = attributes.text("langfuse.version") ?? resource.text("service.version")
         observation.environment = environment()
         observation.eventTime = end ?? start
+        // Read, not taken: `service.name` stays in the resource attributes the span shows.
+        observation.service = OTLPValues.text(span.source.resourceAttributes["service.name"])
         let release = attributes.text("langfuse.release") ?? resource.text("langfuse.release")
         // SDKs put the release on the resource and on every span: the span's copy won, and the
         // resource's would only repeat it in the metadata.
@@ -67,7 +69,8 @@ struct OTLPSpanMapper {
                 id: span.traceId, name: fields.name, userId: fields.userId, sessionId: fields.sessionId,
                 tags: fields.tags, metadata: fields.metadata.map(JSONValue.object), input: fields.input,
                 output: fields.output, release: release, version: observation.version,
-                environment: observation.environment, isPublic: fields.isPublic, eventTime: observation.eventTime)
+                environment: observation.environment, isPublic: fields.isPublic, eventTime: observation.eventTime,
+                service: observation.service)
             if isRoot {
                 // Only a root knows when the trace started; a child's start would fix the trace's
                 // timestamp too late, since exporters usually send children before their root.

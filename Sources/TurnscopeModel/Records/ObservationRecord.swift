@@ -44,6 +44,10 @@ public struct ObservationRecord: Sendable, Hashable {
     public var eventTime: Timestamp?
     /// The tools the request offered the model (generations only).
     public var toolDefinitions: [ToolDefinition]?
+    /// The application that reported it (OTLP's resource `service.name`). Not a Langfuse field:
+    /// it keeps the automatic sessions of different applications apart when a trace is first seen
+    /// through this observation.
+    public var service: String?
 
     public init(
         id: String, traceId: String? = nil, parentId: String? = nil, kind: ObservationKind?, name: String? = nil,

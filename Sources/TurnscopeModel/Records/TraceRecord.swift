@@ -29,12 +29,17 @@ public struct TraceRecord: Sendable, Hashable {
     public var isPublic: Bool?
     /// When the client sent this record: a later record's values win over an earlier one's.
     public var eventTime: Timestamp?
+    /// The application that reported it (OTLP's resource `service.name`). Not a Langfuse field:
+    /// traces without a session id are grouped into automatic sessions by client, service and
+    /// user, so two applications sending at once do not share one.
+    public var service: String?
 
+    /// A trace record; every field but `id` may be left out.
     public init(
         id: String, name: String? = nil, userId: String? = nil, sessionId: String? = nil,
         timestamp: Timestamp? = nil, tags: [String]? = nil, metadata: JSONValue? = nil, input: Payload? = nil,
         output: Payload? = nil, release: String? = nil, version: String? = nil, environment: String? = nil,
-        isPublic: Bool? = nil, eventTime: Timestamp? = nil
+        isPublic: Bool? = nil, eventTime: Timestamp? = nil, service: String? = nil
     ) {
         self.id = id
         self.name = name
@@ -50,5 +55,6 @@ public struct TraceRecord: Sendable, Hashable {
         self.environment = environment
         self.isPublic = isPublic
         self.eventTime = eventTime
+        self.service = service
     }
 }

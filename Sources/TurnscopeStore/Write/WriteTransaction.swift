@@ -123,7 +123,7 @@ struct WriteTransaction {
         } else if let existing {
             target = existing.sessionId
         } else {
-            target = try autoSession(userId: row.userId, at: row.startAt ?? now)
+            target = try autoSession(userId: row.userId, service: record.service, at: row.startAt ?? now)
         }
         if let existing, existing.sessionId != target {
             try moveLabel(ofTrace: row.id, from: existing.sessionId, to: target)
@@ -209,7 +209,7 @@ struct WriteTransaction {
             let start = record.startTime?.microseconds ?? record.eventTime?.microseconds ?? now
             // An observation without a trace id gets a trace of its own, named after it, so that
             // it is still visible (Langfuse would give it a random trace id nobody can find).
-            let trace = try trace(key: record.traceId ?? record.id, at: start)
+            let trace = try trace(key: record.traceId ?? record.id, service: record.service, at: start)
             row = ObservationRow(id: allocateObservationId(), key: record.id, traceId: trace.id, sessionId: trace.session)
         }
         let before = existing?.tally
@@ -334,9 +334,9 @@ struct WriteTransaction {
     }
 
     /// The trace with this key, created (in an automatic session) when it does not exist yet.
-    private mutating func trace(key: String, at time: Int64) throws -> (id: Int64, session: Int64) {
+    private mutating func trace(key: String, service: String?, at time: Int64) throws -> (id: Int64, session: Int64) {
         if let known = try cachedTrace(key: key) { return (known.row.id, known.row.sessionId) }
-        let session = try autoSession(userId: nil, at: time)
+        let session = try autoSession(userId: nil, service: service, at: time)
         var row = TraceRow(id: allocateTraceId(), key: key, sessionId: session)
         row.startAt = time
         row.startEstimated = true
@@ -366,9 +366,11 @@ struct WriteTransaction {
     }
 
     /// The automatic session for a trace that came without a session id: traces from the same
-    /// client and user share one while they arrive less than `autoSessionGap` apart.
-    private mutating func autoSession(userId: String?, at time: Int64) throws -> Int64 {
-        let group = client + "|" + (userId ?? "")
+    /// client, application (`service`) and user share one while they arrive less than
+    /// `autoSessionGap` apart. A record without a service keeps the group it had before services
+    /// were told apart, so a database written then goes on filling the same sessions.
+    private mutating func autoSession(userId: String?, service: String?, at time: Int64) throws -> Int64 {
+        let group = client + "|" + (userId ?? "") + (service.map { "|" + $0 } ?? "")
         let find = try db.cachedStatement(
             sql: """
                 SELECT id FROM sessions WHERE auto_group = ? AND last_at >= ? AND first_at <= ?
@@ -380,7 +382,7 @@ struct WriteTransaction {
         {
             id = existing
         } else {
-            let key = "auto:\(client):\(userId ?? "-"):\(Timestamp(microseconds: time).iso8601)"
+            let key = "auto:\(client):" + (service.map { $0 + ":" } ?? "") + "\(userId ?? "-"):\(Timestamp(microseconds: time).iso8601)"
             try db.cachedStatement(
                 sql: """
                     INSERT INTO sessions (key, auto_group, source, first_at, last_at, change_seq) VALUES (?, ?, ?, ?, ?, ?)
