@@ -31,10 +31,17 @@ extension ObservationRow {
             completionStartTime: firstTokenAt.map(Timestamp.init(microseconds:)), model: model,
             modelParameters: WriteTransaction.decodeJSON(modelParameters)?.objectValue,
             input: try blobs.payload(input), output: try blobs.payload(output),
-            metadata: WriteTransaction.decodeJSON(metadata), usage: usage, cost: clientCost,
+            metadata: try wholeMetadata(blobs: &blobs), usage: usage, cost: clientCost,
             level: level.flatMap(Level.init(rawValue:)), statusMessage: statusMessage, version: version,
             environment: environment, eventTime: eventAt.map(Timestamp.init(microseconds:)),
             toolDefinitions: try toolDefinitions(blobs: &blobs))
+    }
+
+    /// The metadata with the part every span of its process shares put back.
+    private func wholeMetadata(blobs: inout BlobReader) throws -> JSONValue? {
+        let own = WriteTransaction.decodeJSON(metadata)
+        guard case .json(let shared)? = try blobs.payload(sharedMetadata) else { return own }
+        return SharedMetadata.join(own: own, shared: shared)
     }
 
     /// The tool definitions from their blob; a blob that no longer reads as a list gives none.

@@ -22,8 +22,18 @@ enum Migrations {
         migrator.registerMigration("v6: which trace offered a session's label") { db in
             try db.execute(sql: v6)
         }
+        migrator.registerMigration("v8: metadata shared by a process's spans, stored once") { db in
+            try db.execute(sql: v8)
+        }
         return migrator
     }
+
+    // The part of an observation's metadata that every span of a process repeats (its OTLP
+    // resource attributes and instrumentation scope: about 500 bytes a span) as a reference to one
+    // blob per distinct value, like `input`. Rows written before keep it inside `metadata`.
+    private static let v8 = """
+        ALTER TABLE observations ADD COLUMN shared_metadata BLOB;
+        """
 
     // Where a session comes from (`claude-code`, `codex`, `langfuse`, `otlp`, `native`), the
     // project it worked in, and the cost its client reported for it. `agent_files` holds one cursor

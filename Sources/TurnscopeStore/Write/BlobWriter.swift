@@ -32,8 +32,10 @@ struct BlobWriter {
     ///   - session: for a prompt, the session it belongs to, so the prefix it shares with the
     ///     session's previous prompt is recognised without fingerprinting it again.
     ///   - remember: whether this prompt becomes the session's previous prompt for the next one.
+    ///   - searchable: whether a new JSON value's text goes into the full-text index.
     mutating func column(
-        for payload: Payload, observation: Int64?, trace: Int64?, session: Int64? = nil, remember: Bool = true
+        for payload: Payload, observation: Int64?, trace: Int64?, session: Int64? = nil, remember: Bool = true,
+        searchable: Bool = true
     ) throws -> Data {
         switch payload {
         case .messages(let messages):
@@ -56,7 +58,7 @@ struct BlobWriter {
             let hash = ContentHasher.hash(value)
             if let id = try lookup(hash) { return PayloadColumn.json(id).data }
             let id = try insert(
-                hash, kind: .json, body: value.jsonBytes, text: Self.searchableText(of: value),
+                hash, kind: .json, body: value.jsonBytes, text: searchable ? Self.searchableText(of: value) : "",
                 observation: observation, trace: trace)
             return PayloadColumn.json(id).data
         }

@@ -40,15 +40,19 @@ struct ObservationRow {
     var toolCalls: Int64 = 0
     /// A payload column (a blob reference) holding the tool definitions as a JSON array.
     var tools: Data?
+    /// A payload column (a blob reference) holding the metadata every span of a process repeats
+    /// (see SharedMetadata); `metadata` holds the rest.
+    var sharedMetadata: Data?
 
     /// How many columns `columns` names; joined columns follow at this index.
-    static let columnCount = 35
+    static let columnCount = 36
 
     static let columns = """
         id, key, trace_id, session_id, parent_key, kind, name, start_at, start_estimated, end_at, first_token_at, model, \
         model_parameters, input, output, metadata, input_tokens, output_tokens, cache_read_tokens, \
         cache_write_5m_tokens, cache_write_1h_tokens, reasoning_tokens, total_tokens, usage_other, cost_usd, \
-        cost_source, cost_entry, cost_detail, level, status_message, version, environment, event_at, tool_calls, tools
+        cost_source, cost_entry, cost_detail, level, status_message, version, environment, event_at, tool_calls, tools, \
+        shared_metadata
         """
 
     init(id: Int64, key: String, traceId: Int64, sessionId: Int64) {
@@ -94,6 +98,7 @@ struct ObservationRow {
         eventAt = row[32]
         toolCalls = row[33]
         tools = row[34]
+        sharedMetadata = row[35]
     }
 
     /// The row with this key, read straight from SQLite (the writer asks this for every record).
@@ -151,6 +156,7 @@ struct ObservationRow {
         eventAt = c.int64OrNil(32)
         toolCalls = c.int64OrNil(33) ?? 0
         tools = c.dataOrNil(34)
+        sharedMetadata = c.dataOrNil(35)
     }
 
     private static let insertSQL = SQLText.insert(into: "observations", columns: columns)
@@ -169,7 +175,8 @@ struct ObservationRow {
             SQLValue(outputTokens), SQLValue(cacheReadTokens), SQLValue(cacheWrite5mTokens), SQLValue(cacheWrite1hTokens),
             SQLValue(reasoningTokens), SQLValue(totalTokens), SQLValue(usageOther), SQLValue(costUSD), SQLValue(costSource),
             SQLValue(costEntry), SQLValue(costDetail), SQLValue(level), SQLValue(statusMessage), SQLValue(version),
-            SQLValue(environment), SQLValue(eventAt), .integer(toolCalls), SQLValue(tools), .integer(changeSeq),
+            SQLValue(environment), SQLValue(eventAt), .integer(toolCalls), SQLValue(tools), SQLValue(sharedMetadata),
+            .integer(changeSeq),
         ]
         try statement.run(db, isNew ? [.integer(id)] + values : values + [.integer(id)])
     }

@@ -237,7 +237,13 @@ struct WriteTransaction {
             row.tools = try blobs.column(
                 for: .json(.array(tools.map(\.json))), observation: row.id, trace: row.traceId)
         }
-        row.metadata = Self.encodeJSON(policy.metadata(Self.decodeJSON(row.metadata), record.metadata))
+        let metadata = SharedMetadata.split(record.metadata)
+        row.metadata = Self.encodeJSON(policy.metadata(Self.decodeJSON(row.metadata), metadata.own))
+        if let shared = metadata.shared, policy.incomingWins || row.sharedMetadata == nil {
+            // Not searchable: every span of the process would match its host or SDK name.
+            row.sharedMetadata = try blobs.column(
+                for: .json(shared), observation: row.id, trace: row.traceId, searchable: false)
+        }
         if let usage = policy.pick(row.usage, record.usage) { row.usage = usage }
         row.level = policy.pick(row.level, record.level?.rawValue)
         row.statusMessage = policy.pick(row.statusMessage, record.statusMessage)
