@@ -11,6 +11,8 @@ public final class TraceStore: Sendable {
     /// The database file's path.
     public let path: String
     let pool: DatabasePool
+    /// Checkpoints the write-ahead log off the writer's thread (nil when read-only).
+    private let checkpointer: WALCheckpointer?
     let pricing: PriceTable
     /// What the writer remembers between writes, so resent history costs no SQL at all.
     let memory = Mutex(WriterMemory())
@@ -58,9 +60,12 @@ public final class TraceStore: Sendable {
         // traces last (see WriteTransaction); SQLite's immediate foreign-key checks would refuse
         // that order, so integrity is the writer's job.
         configuration.foreignKeysEnabled = false
+        let checkpointer = readOnly ? nil : WALCheckpointer(path: path)
+        self.checkpointer = checkpointer
         configuration.prepareDatabase { db in
             if !db.configuration.readonly {
                 try db.execute(sql: "PRAGMA synchronous = NORMAL")
+                checkpointer?.install(on: db)
             }
             // The writer keeps 16 MB of pages (index pages it revisits on every commit); readers
             // serve a screen or a page of rows at a time and keep 4 MB each, so a browser with

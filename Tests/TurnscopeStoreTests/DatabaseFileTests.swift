@@ -13,6 +13,30 @@ import TurnscopeStore
         #expect((wal[.posixPermissions] as? NSNumber)?.intValue == 0o600)
     }
 
+    /// The writer no longer checkpoints inside its commits; the log must still reach the file.
+    @Test func theWriteAheadLogIsCopiedIntoTheFileWhileWritesGoOn() throws {
+        let db = try TemporaryStore()
+        func mainFileBytes() -> Int {
+            ((try? FileManager.default.attributesOfItem(atPath: db.path)[.size]) as? NSNumber)?.intValue ?? 0
+        }
+        let before = mainFileBytes()
+        var random = SystemRandomNumberGenerator()
+        for batch in 0..<24 {
+            let records: [Record] = (0..<40).map { index in
+                // Incompressible text, so each observation adds about 8 KB to the log.
+                let text = (0..<1_000).map { _ in String(random.next() as UInt64, radix: 36) }.joined(separator: " ")
+                return .observation(
+                    ObservationRecord(
+                        id: "o-\(batch)-\(index)", traceId: "t-\(batch)", kind: .span, startTime: Fixture.time(Double(batch)),
+                        input: .json(.string(text))))
+            }
+            try db.store.write(records)
+        }
+        let deadline = Date().addingTimeInterval(30)
+        while mainFileBytes() < before + 4_000_000, Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        #expect(mainFileBytes() >= before + 4_000_000, "the database file stayed at \(mainFileBytes()) bytes")
+    }
+
     @Test func aFileThatIsNotADatabaseIsRefusedWithItsPath() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("not-a-db-\(UUID().uuidString)").path
         try Data(repeating: 0x42, count: 8192).write(to: URL(fileURLWithPath: path))
