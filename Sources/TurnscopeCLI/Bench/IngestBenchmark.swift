@@ -15,9 +15,20 @@ struct IngestBenchmark {
     var directory: String
     var seconds: Double
     var clients: Int
-    /// When set, the mirror is on: records are queued in the outbox and drained to this
-    /// destination while the clients send, as `turnscope serve` does with the mirror on.
-    var mirrorTo: MirrorDestination?
+    /// Whether the mirror is on while the clients send.
+    var mirror = MirrorLeg.off
+
+    /// How much of the mirror runs: the mirror benchmark tells the cost of queueing records in the
+    /// outbox (the writer's work) from the cost of draining it alongside (the drainer's reads and
+    /// CPU) by running each.
+    enum MirrorLeg {
+        /// No outbox, no drainer.
+        case off
+        /// Records queued in the outbox in the writer's transactions; nothing drains it.
+        case queueOnly
+        /// Queued and drained to this destination, as `turnscope serve` does with the mirror on.
+        case draining(MirrorDestination)
+    }
     /// Only the HTTP mix: what the mirror benchmark compares with the mirror off and on.
     var httpMixOnly = false
 
@@ -116,9 +127,14 @@ struct IngestBenchmark {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let store = try TraceStore(path: directory + "/\(name).db")
         var drainer: MirrorDrainer?
-        if let mirrorTo {
+        switch mirror {
+        case .off:
+            break
+        case .queueOnly:
             store.queuesForMirror = true
-            drainer = MirrorDrainer(store: store, settings: MirrorSettings(destination: mirrorTo))
+        case .draining(let destination):
+            store.queuesForMirror = true
+            drainer = MirrorDrainer(store: store, settings: MirrorSettings(destination: destination))
             drainer?.start()
         }
         let collector = Collector(store: store, configuration: CollectorConfiguration(port: 0))

@@ -22,8 +22,8 @@ struct BenchCommand: AsyncParsableCommand {
             commit to screen, peak memory. The database is built first (or given with --database) and the \
             browser measured in a child process, so memory is the browser's own.
             mirror: --observations queued observations (100,000 by default) drained to a fake Langfuse \
-            on loopback (observations/s), then ingest as above with the mirror off and on in the same \
-            run (throughput and the slowdown).
+            on loopback (observations/s), then ingest as above with the mirror off, with records queued \
+            in the outbox but not drained, and on, in the same run (throughput and the slowdown of each).
             agents: a generated corpus of --corpus-mb MB of Claude Code and Codex transcripts (1 GB by \
             default) imported into an empty database (MB/s, turns/s, peak memory in a child process, \
             database bytes per corpus byte), imported again unchanged (s), followed while a session \
