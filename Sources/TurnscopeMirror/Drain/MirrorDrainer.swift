@@ -86,12 +86,25 @@ public final class MirrorDrainer: Sendable {
         _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10)
         #endif
         while !isStopping {
+            let started = DispatchTime.now().uptimeNanoseconds
+            let changes = try? store.changeToken()
             switch drainOnce() {
             case .idle: pause(settings.idleInterval)
-            case .progressed: continue
+            case .progressed: restWhileIngestIsBusy(since: started, changes: changes)
             case .backingOff(let seconds, _): pause(seconds)
             }
         }
+    }
+
+    /// After a round during which records kept arriving, rests so that the drainer works at most
+    /// `settings.busyShare` of the time. On a machine whose cores ingest keeps busy, the drainer's
+    /// CPU (reading the backlog, encoding, compressing) is taken from ingest even at a lower
+    /// priority, which is where the mirror's cost to ingest was measured to go; forwarding can lag
+    /// while records pour in and catch up once they stop, when the drainer runs flat out.
+    private func restWhileIngestIsBusy(since started: UInt64, changes before: Int64?) {
+        guard settings.busyShare < 1, let before, let after = try? store.changeToken(), after != before else { return }
+        let worked = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+        pause(worked * (1 - settings.busyShare) / max(settings.busyShare, 0.01))
     }
 
     /// Sleeps in short steps so that `stop()` is honoured quickly.

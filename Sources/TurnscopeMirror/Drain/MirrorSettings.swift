@@ -14,6 +14,9 @@ public struct MirrorSettings: Sendable {
     public var maximumBodyBytes: Int
     /// How long an idle drainer waits before it looks at the outbox again.
     public var idleInterval: Double
+    /// While records keep arriving, the share of the time the drainer works (it rests the rest);
+    /// 1 drains flat out whatever ingest is doing.
+    public var busyShare: Double
     /// The first retry delay after a failure, doubled per failure up to `maximumBackoff`.
     public var initialBackoff: Double
     public var maximumBackoff: Double
@@ -21,7 +24,7 @@ public struct MirrorSettings: Sendable {
     public init(
         destination: MirrorDestination, redact: Bool = false, transport: TransportOptions = TransportOptions(),
         recordsPerRequest: Int = 500, maximumBodyBytes: Int = 4 << 20, idleInterval: Double = 0.25,
-        initialBackoff: Double = 1, maximumBackoff: Double = 60
+        busyShare: Double = 0.25, initialBackoff: Double = 1, maximumBackoff: Double = 60
     ) {
         self.maximumBodyBytes = maximumBodyBytes
         self.destination = destination
@@ -29,6 +32,7 @@ public struct MirrorSettings: Sendable {
         self.transport = transport
         self.recordsPerRequest = recordsPerRequest
         self.idleInterval = idleInterval
+        self.busyShare = busyShare
         self.initialBackoff = initialBackoff
         self.maximumBackoff = maximumBackoff
     }
