@@ -78,7 +78,7 @@ struct OTLPSpanMapper {
             }
             records.append(.trace(trace))
         }
-        observation.metadata = metadata()
+        observation.metadata = metadata(parameters: observation.modelParameters)
         records.append(.observation(observation))
         return records
     }
@@ -165,7 +165,7 @@ struct OTLPSpanMapper {
     /// v5's JSON-encoded values decoded), OpenInference's `metadata` object, and then what nothing
     /// else used: span attributes under `attributes`, resource attributes under
     /// `resourceAttributes`, and the instrumentation scope under `scope`.
-    private mutating func metadata() -> JSONValue? {
+    private mutating func metadata(parameters: [String: JSONValue]?) -> JSONValue? {
         var metadata: [String: JSONValue] = [:]
         for key in ["langfuse.observation.metadata", "langfuse.metadata", "metadata"] {
             if let object = OTLPValues.object(attributes.peek(key)) {
@@ -177,7 +177,7 @@ struct OTLPSpanMapper {
         for prefix in ["langfuse.observation.metadata.", "langfuse.metadata."] {
             for (key, value) in attributes.take(prefix: prefix) { metadata[key] = OTLPValues.decoded(value) }
         }
-        metadata.merge(OTLPCallFacts.read(&attributes, events: span.events)) { _, fact in fact }
+        metadata.merge(OTLPCallFacts.read(&attributes, events: span.events, parameters: parameters)) { _, fact in fact }
         if let rest = attributes.unused { metadata["attributes"] = .object(rest) }
         if let rest = resource.unused { metadata["resourceAttributes"] = .object(rest) }
         if let scope = span.source.scopeJSON { metadata["scope"] = scope }
