@@ -68,10 +68,21 @@ import TurnscopeModel
     }
 
     /// openai-v2 leaves `gen_ai.response.finish_reasons` out on a streamed call; its output
-    /// messages still carry `finish_reason`.
+    /// messages still carry `finish_reason`, on the span and on the log event alike.
     @Test func openAIV2FinishReasonFromTheOutputMessages() throws {
         let spans = try Self.traces("openai-v2-spans")
         let calls = ["6464194457aaeca2", "580d3707a11ee30e", "e0b39ab013d688fe"]
         #expect(try Self.metadata(spans, calls, "finishReason") == ["stop", "stop", "tool_calls"])
+
+        let events = try OTLPLogs.decode(json: Self.data("openai-v2-events_logs"))
+        let byId = Dictionary(uniqueKeysWithValues: events.observations.map { ($0.id, $0) })
+        let eventCalls = ["4f0a6fa2c03c2d82", "2e69ea4362ecb5ca", "7315d88e36d0f8c4"]
+        // The keys the span mapping writes, so the event's facts and its span's are one set.
+        #expect(eventCalls.map { byId[$0]?.metadata?["finishReason"] } == ["stop", "stop", "tool_calls"])
+        #expect(eventCalls.map { byId[$0]?.metadata?["provider"] } == ["openai", "openai", "openai"])
+        #expect(eventCalls.map { byId[$0]?.metadata?["responseId"] } == [
+            "chatcmpl-e7903aa400001", "chatcmpl-e7903aa400002", "chatcmpl-e7903aa400003",
+        ])
+        #expect(eventCalls.allSatisfy { byId[$0]?.metadata?["finishReasons"] == nil })
     }
 }
