@@ -67,6 +67,16 @@ import TurnscopeModel
             ])
     }
 
+    /// The anthropic SDK's own span says how long the first chunk took, in seconds after its start.
+    @Test func anthropicSDKTimeToFirstChunk() throws {
+        let batch = try Self.traces("openinference-anthropic")
+        let streamed = try batch.observation("1d4486b68d119484")
+        #expect(streamed.completionStartTime == Timestamp(microseconds: 1_796_635_059_266_613))
+        #expect(streamed.metadata?["stream"] == true)
+        #expect(streamed.metadata?["attributes"]?["gen_ai.response.time_to_first_chunk"] == nil)
+        #expect(try batch.observation("aee051fc052e8039").completionStartTime == nil)
+    }
+
     /// openai-v2 leaves `gen_ai.response.finish_reasons` out on a streamed call; its output
     /// messages still carry `finish_reason`, on the span and on the log event alike.
     @Test func openAIV2FinishReasonFromTheOutputMessages() throws {

@@ -46,6 +46,7 @@ struct OTLPSpanMapper {
         observation.statusMessage = attributes.text("langfuse.observation.status_message") ?? statusMessage()
         observation.completionStartTime =
             OTLPValues.timestamp(attributes.take("langfuse.observation.completion_start_time")) ?? Self.firstTokenTime(span.events)
+            ?? firstChunkTime()
         observation.version = attributes.text("langfuse.version") ?? resource.text("service.version")
         observation.environment = environment()
         observation.eventTime = end ?? start
@@ -92,6 +93,15 @@ struct OTLPSpanMapper {
     static func firstTokenTime(_ events: [OTLPSpan.Event]) -> Timestamp? {
         let times = events.lazy.filter { firstTokenEvents.contains($0.name) && $0.timeNanos > 0 }.map(\.timeNanos)
         return times.min().flatMap { OTLPValues.timestamp(nanos: $0) }
+    }
+
+    /// When the first chunk arrived, from `gen_ai.response.time_to_first_chunk` (seconds after the
+    /// span's start), which the anthropic SDK's own spans carry; nil without it or a start.
+    private mutating func firstChunkTime() -> Timestamp? {
+        guard let seconds = OTLPValues.double(attributes.take("gen_ai.response.time_to_first_chunk")), seconds >= 0,
+            span.startNanos > 0, seconds < 86_400
+        else { return nil }
+        return OTLPValues.timestamp(nanos: span.startNanos + UInt64((seconds * 1e9).rounded()))
     }
 
     // MARK: - Fields
