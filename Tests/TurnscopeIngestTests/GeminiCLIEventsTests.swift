@@ -91,7 +91,7 @@ import TurnscopeModel
             generations.map { $0.metadata?["responseId"]?.stringValue } == [
                 "hQ7oaPzYLs2fz7IPk8mZ4Ak", nil, "kR2pbQxMNt3gy8JQm9nA5Bl", "mT4rcRyOPu5hz9KSn0oB6Cm",
             ])
-        #expect(generations[0].metadata?["finishReasons"] == ["stop"])
+        #expect(generations[0].metadata?["finishReason"] == "stop")
     }
 
     @Test func requestTextIsTheInputAfterTheTwinsSystemInstructions() throws {

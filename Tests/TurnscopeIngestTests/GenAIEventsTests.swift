@@ -68,7 +68,7 @@ import TurnscopeModel
         #expect(call.usage == Usage(input: 47, output: 17, cacheRead: 0))
         #expect(call.input == .messages([.text(.system, "You are a helpful assistant."), .text(.user, "Weather in Paris?")]))
         #expect(call.output == .messages([Message(role: .assistant, parts: [.toolCall(Self.weatherCall)])]))
-        #expect(call.metadata == ["responseId": "chatcmpl-9J3uIL87", "finishReasons": ["tool_call"]])
+        #expect(call.metadata == ["responseId": "chatcmpl-9J3uIL87", "finishReason": "tool_call", "provider": "openai"])
         #expect(call.level == nil)
         #expect(call.eventTime == Timestamp(microseconds: 1_787_227_201_200_000))
         // The conversation is the trace's session.
@@ -84,7 +84,7 @@ import TurnscopeModel
         #expect(call.kind == nil)
         #expect(call.input == .messages([.text(.user, "Weather in Paris?")]))
         #expect(call.output == .messages([Message(role: .assistant, parts: [.toolCall(Self.weatherCall)])]))
-        #expect(call.metadata == ["finishReasons": ["tool_calls"]])
+        #expect(call.metadata == ["finishReason": "tool_calls"])
         #expect(call.usage == nil && call.model == nil)
     }
 
@@ -155,7 +155,7 @@ import TurnscopeModel
                     Message(role: .tool, parts: [.toolResult(ToolResult(callId: "call_2", content: ""))]),
                 ]))
         #expect(call.output == .messages([.text(.assistant, "A"), .text(.assistant, "B")]))
-        #expect(call.metadata?["finishReasons"] == ["length", "stop"])
+        #expect(call.metadata?["finishReason"] == "length, stop")
     }
 
     /// Without a span id, a trace's events are grouped into calls of their own, with stable
@@ -217,7 +217,7 @@ import TurnscopeModel
         #expect(call.usage == Usage(input: 5, output: 9, cacheRead: 100, cacheWrite5m: 15, reasoning: 4))
         #expect(call.level == .error)
         #expect(call.statusMessage == "timeout")
-        #expect(call.metadata == ["finishReasons": ["error"], "errorType": "timeout"])
+        #expect(call.metadata == ["finishReason": "error", "errorType": "timeout"])
     }
 
     @Test func hostileRecordsLoseNothingValidBesideThem() throws {
@@ -255,7 +255,7 @@ import TurnscopeModel
         #expect(broken.usage == nil)
         #expect(broken.output == .json("{broken"))
         #expect(broken.input == .json(3))
-        #expect(broken.metadata?["finishReasons"] == ["2"])
+        #expect(broken.metadata?["finishReason"] == "2")
         let legacy = try #require(batch.genAIObservations(junk).first)
         #expect(
             legacy.input

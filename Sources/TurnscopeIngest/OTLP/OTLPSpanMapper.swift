@@ -46,6 +46,7 @@ struct OTLPSpanMapper {
         observation.statusMessage = attributes.text("langfuse.observation.status_message") ?? statusMessage()
         observation.completionStartTime =
             OTLPValues.timestamp(attributes.take("langfuse.observation.completion_start_time")) ?? Self.firstTokenTime(span.events)
+            ?? firstChunkTime()
         observation.version = attributes.text("langfuse.version") ?? resource.text("service.version")
         observation.environment = environment()
         observation.eventTime = end ?? start
@@ -81,7 +82,7 @@ struct OTLPSpanMapper {
             }
             records.append(.trace(trace))
         }
-        observation.metadata = metadata()
+        observation.metadata = metadata(parameters: observation.modelParameters)
         records.append(.observation(observation))
         return records
     }
@@ -95,6 +96,15 @@ struct OTLPSpanMapper {
     static func firstTokenTime(_ events: [OTLPSpan.Event]) -> Timestamp? {
         let times = events.lazy.filter { firstTokenEvents.contains($0.name) && $0.timeNanos > 0 }.map(\.timeNanos)
         return times.min().flatMap { OTLPValues.timestamp(nanos: $0) }
+    }
+
+    /// When the first chunk arrived, from `gen_ai.response.time_to_first_chunk` (seconds after the
+    /// span's start), which the anthropic SDK's own spans carry; nil without it or a start.
+    private mutating func firstChunkTime() -> Timestamp? {
+        guard let seconds = OTLPValues.double(attributes.take("gen_ai.response.time_to_first_chunk")), seconds >= 0,
+            span.startNanos > 0, seconds < 86_400
+        else { return nil }
+        return OTLPValues.timestamp(nanos: span.startNanos + UInt64((seconds * 1e9).rounded()))
     }
 
     // MARK: - Fields
@@ -168,7 +178,7 @@ struct OTLPSpanMapper {
     /// v5's JSON-encoded values decoded), OpenInference's `metadata` object, and then what nothing
     /// else used: span attributes under `attributes`, resource attributes under
     /// `resourceAttributes`, and the instrumentation scope under `scope`.
-    private mutating func metadata() -> JSONValue? {
+    private mutating func metadata(parameters: [String: JSONValue]?) -> JSONValue? {
         var metadata: [String: JSONValue] = [:]
         for key in ["langfuse.observation.metadata", "langfuse.metadata", "metadata"] {
             if let object = OTLPValues.object(attributes.peek(key)) {
@@ -180,7 +190,7 @@ struct OTLPSpanMapper {
         for prefix in ["langfuse.observation.metadata.", "langfuse.metadata."] {
             for (key, value) in attributes.take(prefix: prefix) { metadata[key] = OTLPValues.decoded(value) }
         }
-        metadata.merge(OTLPCallFacts.read(&attributes, events: span.events)) { _, fact in fact }
+        metadata.merge(OTLPCallFacts.read(&attributes, events: span.events, parameters: parameters)) { _, fact in fact }
         if let rest = attributes.unused { metadata["attributes"] = .object(rest) }
         if let rest = resource.unused { metadata["resourceAttributes"] = .object(rest) }
         if let scope = span.source.scopeJSON { metadata["scope"] = scope }

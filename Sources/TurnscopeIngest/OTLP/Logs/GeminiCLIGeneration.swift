@@ -143,7 +143,8 @@ struct GeminiCLIGeneration {
         if let role { metadata["role"] = .string(role) }
         if let authType { metadata["authType"] = .string(authType) }
         if let responseId { metadata["responseId"] = .string(responseId) }
-        if let finishReasons { metadata["finishReasons"] = .array(finishReasons.map(JSONValue.string)) }
+        // `finishReason`, one text, as every other source writes it and the turn view reads it.
+        if let finishReasons { metadata["finishReason"] = .string(finishReasons.joined(separator: ", ")) }
         if failed, let statusCode { metadata["statusCode"] = .integer(statusCode) }
         if let errorType { metadata["errorType"] = .string(errorType) }
         record.metadata = .object(metadata)

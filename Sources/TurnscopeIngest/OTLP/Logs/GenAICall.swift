@@ -38,6 +38,7 @@ struct GenAICall {
         merged.usage = new.usage ?? merged.usage
         merged.responseId = new.responseId ?? merged.responseId
         merged.finishReasons = new.finishReasons ?? merged.finishReasons
+        merged.provider = new.provider ?? merged.provider
         merged.errorType = new.errorType ?? merged.errorType
         merged.conversationId = new.conversationId ?? merged.conversationId
         details = merged
@@ -82,9 +83,12 @@ struct GenAICall {
         record.output = details?.output ?? (completion.isEmpty ? nil : .messages(completion))
 
         var metadata: [String: JSONValue] = [:]
+        // The keys the span mapping (`OTLPCallFacts`) and the proxy write, which the turn view shows:
+        // an event and the span it was emitted in then merge into one set of facts.
         if let responseId = details?.responseId { metadata["responseId"] = .string(responseId) }
         let finishReasons = details?.finishReasons ?? ordered.compactMap(\.element.finishReason)
-        if !finishReasons.isEmpty { metadata["finishReasons"] = .array(finishReasons.map(JSONValue.string)) }
+        if !finishReasons.isEmpty { metadata["finishReason"] = .string(finishReasons.joined(separator: ", ")) }
+        if let provider = details?.provider { metadata["provider"] = .string(provider) }
         if let errorType = details?.errorType {
             metadata["errorType"] = .string(errorType)
             record.level = .error

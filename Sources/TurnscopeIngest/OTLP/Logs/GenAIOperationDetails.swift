@@ -23,7 +23,11 @@ struct GenAIOperationDetails {
     /// part of output.
     var usage: Usage?
     var responseId: String?
+    /// `gen_ai.response.finish_reasons`, else each output message's `finish_reason` (openai-v2
+    /// leaves the attribute out on a streamed call).
     var finishReasons: [String]?
+    /// `gen_ai.provider.name`, else the older `gen_ai.system`.
+    var provider: String?
     /// `error.type`, set only when the call failed.
     var errorType: String?
     var conversationId: String?
@@ -36,10 +40,14 @@ struct GenAIOperationDetails {
         systemInstructions = attributes.take("gen_ai.system_instructions")
         inputMessages = attributes.take("gen_ai.input.messages")
         input = OTLPPayloads.genAIInput(messages: inputMessages, system: systemInstructions)
-        output = attributes.take("gen_ai.output.messages").map { PayloadNormalizer.payload(from: OTLPValues.decoded($0)) }
+        let outputMessages = attributes.take("gen_ai.output.messages")
+        output = outputMessages.map { PayloadNormalizer.payload(from: OTLPValues.decoded($0)) }
         usage = OTLPUsage.usage(&attributes)
         responseId = attributes.text("gen_ai.response.id")
-        finishReasons = Self.strings(attributes.take("gen_ai.response.finish_reasons"))
+        finishReasons =
+            Self.strings(attributes.take("gen_ai.response.finish_reasons"))
+            ?? OTLPCallFacts.outputFinishReasons(outputMessages).map { [$0] }
+        provider = attributes.text("gen_ai.provider.name", "gen_ai.system")
         errorType = attributes.text("error.type")
         conversationId = attributes.text("gen_ai.conversation.id")
     }
