@@ -11,8 +11,14 @@ instrumentation lost what.
 
 Where the instrumentation (or the SDK under it) sends nothing Turnscope could map, the check is a
 strict xfail that says what upstream does (`GAPS`): it starts failing, and must be looked at, the
-day upstream sends it. One gap is Turnscope's own and needs a store change (ANTHROPIC_SDK_SPANS:
-two spans of one call, paired by response id); it is marked the same way until that lands.
+day upstream sends it.
+
+The anthropic SDK (2.x) emits a CLIENT span of its own per call (scope `com.anthropic.sdk.python`,
+the same `gen_ai.response.id`) beside the instrumentation's. The store merges the two spans of one
+call into one generation (ObservationTwin.sameCall), keyed by whichever arrived first: a call's
+generation is the observation of either span, and exactly one of the two is stored. The SDK's span
+brings what the Anthropic instrumentations leave out on a streamed call: the time to first token
+(`gen_ai.response.time_to_first_chunk`) and the streaming flag.
 """
 
 from __future__ import annotations
@@ -64,18 +70,13 @@ FINISH = {
 # Whether a call that did not stream says so (`stream: false`); the others leave the key out.
 SAYS_NOT_STREAMED = {"openllmetry-openai"}
 
-ANTHROPIC_SDK_SPANS = (
-    "the anthropic SDK (2.x) emits its own CLIENT span per call (scope com.anthropic.sdk.python, "
-    "gen_ai.operation.name=chat, the same gen_ai.response.id) beside the instrumentation's: two "
-    "generations for one call. The store pairs twins only in coding-agent sessions (ObservationTwin.find); "
-    "pairing two spans of one trace by response id needs a store change")
+# The anthropic SDK's own span of each call (see the module's docstring).
+ANTHROPIC_SDK_SCOPE = "com.anthropic.sdk.python"
 OPENAI_V2_STREAM = ("openai-v2 2.4b0 (opentelemetry-util-genai 1.1b0) sends no first-token time, no "
                     "streaming flag and, on a streamed call, no gen_ai.response.finish_reasons")
 OPENAI_V2_CACHE = ("openai-v2 2.4b0 sends gen_ai.usage.input_tokens (9000) without the cached part "
                    "(prompt_tokens_details.cached_tokens 8192) nor reasoning tokens")
 OPENAI_V2_TOOLS = "openai-v2 2.4b0 sends no gen_ai.tool.definitions for the tools a call offered"
-OPENLLMETRY_ANTHROPIC_STREAM = ("opentelemetry-instrumentation-anthropic 0.62.4 sends no span event per "
-                                "chunk and no streaming flag for a streamed Messages call")
 
 # (instrumentation, case or None for every case, check) -> what upstream does.
 GAPS: dict[tuple[str, str | None, str], str] = {
@@ -93,13 +94,6 @@ GAPS: dict[tuple[str, str | None, str], str] = {
     ("openllmetry-anthropic", "streamed", "usage"): (
         "opentelemetry-instrumentation-anthropic 0.62.4 adds message_start's output_tokens (1) to "
         "message_delta's, which is already the total (40): it sends 41"),
-    ("openllmetry-anthropic", "streamed", "first_token"): OPENLLMETRY_ANTHROPIC_STREAM,
-    ("openllmetry-anthropic", "streamed", "stream_flag"): OPENLLMETRY_ANTHROPIC_STREAM,
-    ("openinference-anthropic", "streamed", "first_token"): (
-        "openinference-instrumentation-anthropic 3.1.0 sends no 'First Token Stream Event' (only the OpenAI "
-        "instrumentation does), and its span carries no other first-token time"),
-    ("openinference-anthropic", None, "one_generation"): ANTHROPIC_SDK_SPANS,
-    ("openllmetry-anthropic", None, "one_generation"): ANTHROPIC_SDK_SPANS,
 }
 
 
@@ -121,12 +115,20 @@ class Run:
         self.anthropic = name.endswith("anthropic")
         self.answers = [e["answer"] for e in fake.answered()]
         self.spans = [s for s in scenario.result["spans"] if s["scope"] == SCOPES[name]]
+        self.sdk_spans = [s for s in scenario.result["spans"] if s["scope"] == ANTHROPIC_SDK_SCOPE]
         self.calls = {c["case"]: c for c in scenario.result["calls"]}
 
+    def span_ids(self, case: str) -> set[str]:
+        """The ids of the spans of the call for `case` (calls run in CASES order): the
+        instrumentation's, and the anthropic SDK's own when it made one."""
+        index = CASES.index(case)
+        return {s["span_id"] for s in [self.spans[index]] + self.sdk_spans[index:index + 1]}
+
     def generation(self, case: str) -> dict:
-        """The observation of the instrumentation's span for `case` (calls run in CASES order)."""
-        span = self.spans[CASES.index(case)]
-        return self.scenario.observation(id=span["span_id"])
+        """The one observation of the call for `case`."""
+        found = [o for o in self.scenario.observations if o["id"] in self.span_ids(case)]
+        assert len(found) == 1, (self.name, case, [(o["id"], o.get("name")) for o in found])
+        return found[0]
 
     def answer(self, case: str) -> dict:
         return self.answers[CASES.index(case)]
@@ -271,17 +273,24 @@ def test_stream_flag(run, case, request):
 
 # --- the run as a whole -----------------------------------------------------------------------------
 
-def test_one_generation_per_call(run, request):
-    known_gap(request, run.name, None, "one_generation")
+def test_one_generation_per_call(run):
     generations = [o for o in run.scenario.observations if o.get("kind") == "generation"]
-    assert sorted(o["id"] for o in generations) == sorted(s["span_id"] for s in run.spans), \
-        [(o["id"], o.get("name"), o.get("parentId")) for o in generations]
+    assert len(generations) == len(CASES), [(o["id"], o.get("name"), o.get("parentId")) for o in generations]
+    for case_name in CASES:
+        assert run.generation(case_name).get("kind") == "generation", run.describe(case_name)
+    if run.anthropic:
+        assert len(run.sdk_spans) == len(CASES), run.sdk_spans
 
 
 def test_every_span_stored_once_and_nothing_else(run):
-    """Each span the SDK ended is one observation; log events merge into their span's."""
+    """Each span the SDK ended is one observation, but for the two spans of one call, which are
+    one; log events merge into their span's."""
     stored = sorted(o["id"] for o in run.scenario.observations)
-    assert stored == sorted(s["span_id"] for s in run.scenario.result["spans"]), stored
+    merged = set().union(*(run.span_ids(c) for c in CASES))
+    expected = sorted(s["span_id"] for s in run.scenario.result["spans"] if s["span_id"] not in merged)
+    assert sorted(i for i in stored if i not in merged) == expected, stored
+    for case_name in CASES:
+        assert len(run.span_ids(case_name) & set(stored)) == 1, (case_name, stored)
 
 
 def test_trace_and_session(run):

@@ -109,6 +109,31 @@ enum ObservationTwin {
             ?? candidates.first { names.agrees(with: $0.names) == nil })?.id
     }
 
+    /// How far apart two spans of one call in one trace may start.
+    static let sameTraceWindow: Int64 = 60_000_000
+
+    /// The stored generation in the same trace that names the same provider response as `record`,
+    /// a span not stored yet: two instrumentations of one call (the anthropic SDK's own span and
+    /// OpenInference's or OpenLLMetry's around it), which would otherwise show as two turns. The
+    /// response id is the provider's, one per call, so usage need not agree (each may count it its
+    /// own way); the trace and a minute's window keep the search to a few rows of one index.
+    static func sameCall(_ db: Database, record: ObservationRecord, trace: Int64) throws -> Int64? {
+        guard record.kind == .generation, Capture(key: record.id) == .other,
+            let responseId = record.metadata?["responseId"]?.stringValue,
+            let start = record.startTime?.microseconds ?? record.eventTime?.microseconds
+        else { return nil }
+        let statement = try db.cachedStatement(
+            sql: """
+                SELECT id FROM observations
+                WHERE trace_id = ?1 AND start_at BETWEEN ?2 AND ?3 AND kind = 'generation' AND key != ?4
+                    AND metadata IS NOT NULL AND json_extract(metadata, '$.responseId') = ?5
+                LIMIT 1
+                """)
+        return try Int64.fetchOne(
+            statement,
+            arguments: [trace, start - sameTraceWindow, start + sameTraceWindow, record.id, responseId])
+    }
+
     /// The ids the provider gave a call, as each source records them: the API's request id
     /// (`request_id` in an agent's log events or a span's attributes, `requestId` in Claude Code's
     /// transcript and the proxy's record) and the response's own id (`responseId` in the proxy's

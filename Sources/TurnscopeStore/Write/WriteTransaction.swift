@@ -189,6 +189,13 @@ struct WriteTransaction {
             try ObservationTwin.alias(db, key: record.id, to: twin)
             aliasesExist = true
             existing = try ObservationRow.fetch(db, id: twin)
+        } else if existing == nil, let traceKey = record.traceId, let trace = try cachedTrace(key: traceKey),
+            let twin = try ObservationTwin.sameCall(db, record: record, trace: trace.row.id)
+        {
+            // A second span of the same call in the same trace: merged the same way.
+            try ObservationTwin.alias(db, key: record.id, to: twin)
+            aliasesExist = true
+            existing = try ObservationRow.fetch(db, id: twin)
         } else if let stored = existing, stored.key == record.id, stored.outputTokens == nil, record.kind == .generation,
             record.usage?.output != nil,
             let twin = try ObservationTwin.find(db, record: record, session: stored.sessionId)
@@ -215,7 +222,7 @@ struct WriteTransaction {
         let before = existing?.tally
         row.kind = policy.first(row.kind, record.kind?.rawValue)
         let parent = try record.parentId.map { aliasesExist ? try ObservationTwin.resolve(db, key: $0) : $0 }
-        row.parentKey = policy.pick(row.parentKey, parent)
+        row.parentKey = Self.parent(of: row, stored: row.parentKey, incoming: parent, record: record.id, policy: policy)
         row.name = policy.pick(row.name, record.name)
         row.settle(start: record.startTime, eventTime: record.eventTime, now: now)
         row.endAt = policy.pick(row.endAt, record.endTime?.microseconds)
@@ -254,6 +261,16 @@ struct WriteTransaction {
         ledger.apply(row.tally, minus: before, to: row.sessionId)
         try row.save(db, changeSeq: changeSeq, isNew: existing == nil)
         mirrorQueue?.traces.insert(row.traceId)
+    }
+
+    /// The parent that survives a merge. When two spans of one call merged (one was the other's
+    /// parent), the one that names the other, now the row itself, gives way to the other's.
+    private static func parent(
+        of row: ObservationRow, stored: String?, incoming: String?, record: String, policy: MergePolicy
+    ) -> String? {
+        let chosen = policy.pick(stored, incoming)
+        guard let chosen, chosen == row.key || chosen == record else { return chosen }
+        return [stored, incoming].first { $0 != nil && $0 != row.key && $0 != record } ?? nil
     }
 
     /// The proxy records each call in a trace of its own (`proxy:<id>`). A call an agent's
