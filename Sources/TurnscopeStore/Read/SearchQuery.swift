@@ -23,20 +23,24 @@ struct SearchQuery {
     }
 
     /// A window of `text` around the first occurrence of any word, on one line.
+    ///
+    /// A search lists hundreds of hits, each with its snippet, out of texts of up to tens of
+    /// kilobytes: the text is lowercased and searched once, walked by character only as far as
+    /// the window, and never bridged to Foundation (which copied it to UTF-16 and back, and was
+    /// most of a search's time).
     func snippet(of text: String, width: Int = 120) -> String {
-        let flat = text.replacingOccurrences(of: "\n", with: " ")
+        // A newline is one byte in UTF-8, and so is the space that replaces it.
+        let flat = text.utf8.contains(0x0A) ? String(decoding: text.utf8.map { $0 == 0x0A ? 0x20 : $0 }, as: UTF8.self) : text
         let lower = flat.lowercased()
-        var start = lower.startIndex
+        var offset = 0
         for word in words {
-            if let range = lower.range(of: word) {
-                start = range.lowerBound
+            if let range = lower.firstRange(of: word) {
+                offset = lower.distance(from: lower.startIndex, to: range.lowerBound)
                 break
             }
         }
-        let offset = max(0, lower.distance(from: lower.startIndex, to: start) - width / 4)
-        let characters = Array(flat)
-        let from = min(offset, characters.count)
-        let to = min(from + width, characters.count)
-        return (from > 0 ? "…" : "") + String(characters[from..<to]) + (to < characters.count ? "…" : "")
+        let from = flat.index(flat.startIndex, offsetBy: max(0, offset - width / 4), limitedBy: flat.endIndex) ?? flat.endIndex
+        let to = flat.index(from, offsetBy: width, limitedBy: flat.endIndex) ?? flat.endIndex
+        return (from > flat.startIndex ? "…" : "") + String(flat[from..<to]) + (to < flat.endIndex ? "…" : "")
     }
 }
