@@ -113,7 +113,9 @@ let package = Package(
         .executableTarget(name: "turnscope", dependencies: ["TurnscopeCLI", "CMalloc"], swiftSettings: strict),
         .testTarget(name: "TurnscopeModelTests", dependencies: ["TurnscopeModel"], swiftSettings: strict),
         .testTarget(
-            name: "TurnscopeStoreTests", dependencies: ["TurnscopeStore", "TurnscopeModel"],
+            // GRDB only to turn a database back into the file an earlier version left (migrations).
+            name: "TurnscopeStoreTests",
+            dependencies: ["TurnscopeStore", "TurnscopeModel", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict),
         .testTarget(
             name: "TurnscopeIngestTests",

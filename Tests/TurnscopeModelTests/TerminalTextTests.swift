@@ -105,6 +105,34 @@ import TurnscopeModel
         }
     }
 
+    @Test func truncateAgreesWithMeasuringEveryCharacter() {
+        // The definition, character by character: ASCII text and long text that stops early
+        // must give exactly this.
+        func reference(_ text: String, _ columns: Int) -> String {
+            guard columns > 0 else { return "" }
+            if text.reduce(0, { $0 + TerminalText.width(of: $1) }) <= columns { return text }
+            var kept = ""
+            var used = 0
+            for character in text {
+                let w = TerminalText.width(of: character)
+                if used + w > columns - 1 { break }
+                kept.append(character)
+                used += w
+            }
+            return kept + "…"
+        }
+        let texts = [
+            "plain ascii text", "tabs\tand\u{1B}escapes", "日本語 and ascii", "ab👩‍💻cd", "cafe\u{301}s", "x\u{200B}y",
+            String(repeating: "Refactor the auth module ", count: 20), String(repeating: "日本", count: 50),
+        ]
+        for text in texts {
+            #expect(TerminalText.width(text) == text.reduce(0) { $0 + TerminalText.width(of: $1) }, "\(text)")
+            for columns in 0...60 {
+                #expect(TerminalText.truncate(text, to: columns) == reference(text, columns), "\(text) to \(columns)")
+            }
+        }
+    }
+
     @Test func fitPadsToExactlyTheWidth() {
         #expect(TerminalText.fit("日本", to: 6) == "日本  ")
         #expect(TerminalText.fit("日本", to: 6, alignRight: true) == "  日本")

@@ -257,6 +257,30 @@ struct TurnDetailScreenTests {
         #expect(first.contains("↳ no result yet"))
     }
 
+    @Test("a new tool result whose call the unread history made is still labelled with the call's tool")
+    func resultOfAHistoryCall() throws {
+        let demo = try DemoStore(sample: false)
+        defer { demo.remove() }
+        // Turn 2 already sent the calls; turn 3 sends only the result as new.
+        let calls = Message(role: .assistant, parts: [.toolCall(ToolCall(id: "call_1", name: "Bash", arguments: ["command": "ls"]))])
+        let ask = Message.text(.user, "What is here?")
+        let result = Message(role: .tool, parts: [.toolResult(ToolResult(callId: "call_1", content: "README.md"))])
+        func turn(_ id: String, _ seconds: Double, _ input: [Message]) -> Record {
+            let at = Timestamp(iso8601: "2026-11-22T10:00:00Z")!.adding(seconds: seconds)
+            return .observation(
+                ObservationRecord(
+                    id: id, traceId: "tr", kind: .generation, startTime: at, endTime: at, model: "gpt-4o",
+                    input: .messages(input), output: .messages([.text(.assistant, "ok")])))
+        }
+        try demo.write([
+            .trace(TraceRecord(id: "tr", sessionId: "history-calls", timestamp: Timestamp(iso8601: "2026-11-22T10:00:00Z"))),
+            turn("h1", 0, [ask]), turn("h2", 5, [ask, calls]), turn("h3", 10, [ask, calls, result]),
+        ])
+        let text = demo.browser(width: 80, height: 60, root: TurnDetailScreen(turnId: "h3")).frame().text
+        #expect(text.contains("▸ 2 messages repeated from earlier turns"))
+        #expect(text.contains("↳ Bash result"))
+    }
+
     // MARK: - Keys
 
     @Test("] and [ step to the next and previous turn of the session")

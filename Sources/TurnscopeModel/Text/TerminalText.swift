@@ -46,7 +46,20 @@ public enum TerminalText {
     /// Columns a string takes in a terminal: wide (East Asian, emoji) characters take two,
     /// combining marks and zero-width joiners none.
     public static func width(_ text: String) -> Int {
-        text.reduce(0) { $0 + width(of: $1) }
+        if let columns = printableASCIIWidth(text) { return columns }
+        return text.reduce(0) { $0 + width(of: $1) }
+    }
+
+    /// The width of text made of printable ASCII only (one column per byte), else nil: most of
+    /// what a table shows (ids, numbers, English prompts), measured without a Unicode property
+    /// lookup per character, which made drawing the sessions list cost milliseconds.
+    private static func printableASCIIWidth(_ text: String) -> Int? {
+        var count = 0
+        for byte in text.utf8 {
+            guard byte >= 0x20, byte < 0x7F else { return nil }
+            count += 1
+        }
+        return count
     }
 
     /// Columns one grapheme cluster takes.
@@ -63,6 +76,7 @@ public enum TerminalText {
     /// Columns one scalar takes.
     public static func width(of scalar: Unicode.Scalar) -> Int {
         let value = scalar.value
+        if value >= 0x20, value < 0x7F { return 1 }  // printable ASCII, without a property lookup
         if value == 0 { return 0 }
         if isControl(scalar) { return 1 }  // shown as a one-column placeholder
         switch scalar.properties.generalCategory {
@@ -84,16 +98,21 @@ public enum TerminalText {
     /// A wide character that would straddle the edge is dropped whole, never split.
     public static func truncate(_ text: String, to columns: Int) -> String {
         guard columns > 0 else { return "" }
-        if width(text) <= columns { return text }
-        var result = ""
-        var used = 0
-        for character in text {
-            let w = width(of: character)
-            if used + w > columns - 1 { break }
-            result.append(character)
-            used += w
+        if let whole = printableASCIIWidth(text) {
+            return whole <= columns ? text : String(decoding: text.utf8.prefix(columns - 1), as: UTF8.self) + "…"
         }
-        return result + "…"
+        // One pass that stops as soon as the text is known not to fit: a long prompt in a narrow
+        // column is measured only as far as the column reaches.
+        var used = 0
+        var cut: String.Index?
+        for index in text.indices {
+            let w = width(of: text[index])
+            if cut == nil, used + w > columns - 1 { cut = index }
+            used += w
+            if used > columns { break }
+        }
+        guard used > columns, let cut else { return text }
+        return String(text[..<cut]) + "…"
     }
 
     /// `text` truncated or padded with spaces to exactly `columns`.

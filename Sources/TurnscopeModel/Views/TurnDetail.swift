@@ -7,8 +7,13 @@ public struct TurnDetail: Sendable {
     public var observation: ObservationRecord
     /// The trace it belongs to.
     public var trace: TraceRecord?
-    /// For each input message: true when the previous turn's prompt did not contain it.
+    /// For each input message: true when the previous turn's prompt did not contain it. It covers
+    /// the whole prompt, the omitted history included.
     public var inputIsNew: [Bool]
+    /// How many leading messages of the prompt `observation.input` leaves out: the history the
+    /// previous turn's prompt already sent, when the turn was read without it (a screen shows it
+    /// folded, so it reads it only when asked). 0 when the prompt is whole.
+    public var omittedHistory: Int
     /// The previous and next turns of the session, for stepping through.
     public var previousTurnId: String?
     public var nextTurnId: String?
@@ -21,7 +26,7 @@ public struct TurnDetail: Sendable {
     public init(
         summary: TurnSummary, observation: ObservationRecord, trace: TraceRecord?, inputIsNew: [Bool],
         previousTurnId: String?, nextTurnId: String?, children: [ObservationRecord], costEntry: String?,
-        costParts: [String: Double]
+        costParts: [String: Double], omittedHistory: Int = 0
     ) {
         self.summary = summary
         self.observation = observation
@@ -32,5 +37,6 @@ public struct TurnDetail: Sendable {
         self.children = children
         self.costEntry = costEntry
         self.costParts = costParts
+        self.omittedHistory = omittedHistory
     }
 }

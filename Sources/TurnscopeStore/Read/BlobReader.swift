@@ -29,10 +29,13 @@ struct BlobReader {
     /// What this reader decoded, for the next one.
     var memo: Memo { Memo(messages: messages, values: values) }
 
-    mutating func payload(_ column: Data?) throws -> Payload? {
+    /// The payload a column references; `droppingMessages` leaves out (and never reads) that
+    /// many leading messages.
+    mutating func payload(_ column: Data?, droppingMessages dropped: Int = 0) throws -> Payload? {
         guard let column, let decoded = PayloadColumn(data: column) else { return nil }
         switch decoded {
-        case .messages(let ids):
+        case .messages(let all):
+            let ids = all.dropFirst(dropped)
             try load(ids.filter { messages[$0] == nil })
             return .messages(ids.compactMap { messages[$0] })
         case .json(let id):
@@ -45,6 +48,13 @@ struct BlobReader {
     static func messageIds(_ column: Data?) -> [Int64] {
         guard let column, case .messages(let ids)? = PayloadColumn(data: column) else { return [] }
         return ids
+    }
+
+    /// The first `count` messages a column references.
+    mutating func leadingMessages(_ column: Data?, count: Int) throws -> [Message] {
+        let ids = Self.messageIds(column).prefix(count)
+        try load(ids.filter { messages[$0] == nil })
+        return ids.compactMap { messages[$0] }
     }
 
     private mutating func load(_ ids: [Int64]) throws {

@@ -81,7 +81,7 @@ extension BrowseFilter {
     }
 
     /// `%text%` for LIKE with the wildcards in `text` escaped (LIKE is case-insensitive for ASCII).
-    private static func likePattern(_ text: String) -> String {
+    static func likePattern(_ text: String) -> String {
         var escaped = ""
         for character in text {
             if character == "%" || character == "_" || character == "\\" { escaped.append("\\") }

@@ -22,15 +22,16 @@ extension ObservationRow {
             level: level.flatMap(Level.init(rawValue:)), usage: usage, cost: costUSD)
     }
 
-    /// The record as the client sent it (merged), for export and detail views.
-    func record(traceKey: String, blobs: inout BlobReader) throws -> ObservationRecord {
+    /// The record as the client sent it (merged), for export and detail views; `omittingInput`
+    /// leaves out that many leading messages of its input.
+    func record(traceKey: String, blobs: inout BlobReader, omittingInput omitted: Int = 0) throws -> ObservationRecord {
         ObservationRecord(
             id: key, traceId: traceKey, parentId: parentKey, kind: kind.flatMap(ObservationKind.init(rawValue:)),
             name: name, startTime: startAt.map(Timestamp.init(microseconds:)),
             endTime: endAt.map(Timestamp.init(microseconds:)),
             completionStartTime: firstTokenAt.map(Timestamp.init(microseconds:)), model: model,
             modelParameters: WriteTransaction.decodeJSON(modelParameters)?.objectValue,
-            input: try blobs.payload(input), output: try blobs.payload(output),
+            input: try blobs.payload(input, droppingMessages: omitted), output: try blobs.payload(output),
             metadata: try wholeMetadata(blobs: &blobs), usage: usage, cost: clientCost,
             level: level.flatMap(Level.init(rawValue:)), statusMessage: statusMessage, version: version,
             environment: environment, eventTime: eventAt.map(Timestamp.init(microseconds:)),

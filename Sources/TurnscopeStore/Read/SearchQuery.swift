@@ -23,20 +23,50 @@ struct SearchQuery {
     }
 
     /// A window of `text` around the first occurrence of any word, on one line.
+    ///
+    /// A search lists hundreds of hits, each with its snippet, out of texts of up to tens of
+    /// kilobytes: the text is lowercased and searched once, walked by character only as far as
+    /// the window, and never bridged to Foundation (which copied it to UTF-16 and back, and was
+    /// most of a search's time).
     func snippet(of text: String, width: Int = 120) -> String {
-        let flat = text.replacingOccurrences(of: "\n", with: " ")
+        if let ascii = asciiSnippet(of: text, width: width) { return ascii }
+        // A newline is one byte in UTF-8, and so is the space that replaces it.
+        let flat = text.utf8.contains(0x0A) ? String(decoding: text.utf8.map { $0 == 0x0A ? 0x20 : $0 }, as: UTF8.self) : text
         let lower = flat.lowercased()
-        var start = lower.startIndex
+        var offset = 0
         for word in words {
-            if let range = lower.range(of: word) {
-                start = range.lowerBound
+            if let range = lower.firstRange(of: word) {
+                offset = lower.distance(from: lower.startIndex, to: range.lowerBound)
                 break
             }
         }
-        let offset = max(0, lower.distance(from: lower.startIndex, to: start) - width / 4)
-        let characters = Array(flat)
-        let from = min(offset, characters.count)
-        let to = min(from + width, characters.count)
-        return (from > 0 ? "…" : "") + String(characters[from..<to]) + (to < characters.count ? "…" : "")
+        let from = flat.index(flat.startIndex, offsetBy: max(0, offset - width / 4), limitedBy: flat.endIndex) ?? flat.endIndex
+        let to = flat.index(from, offsetBy: width, limitedBy: flat.endIndex) ?? flat.endIndex
+        return (from > flat.startIndex ? "…" : "") + String(flat[from..<to]) + (to < flat.endIndex ? "…" : "")
+    }
+
+    /// `snippet(of:width:)` for ASCII text and words, on bytes: each byte is then one character
+    /// (newlines, the one pair that would be a single character with a `\r` before them, become
+    /// spaces), and lowercasing changes letters only. Nil for any other text.
+    private func asciiSnippet(of text: String, width: Int) -> String? {
+        guard text.utf8.allSatisfy({ $0 < 0x80 }), words.allSatisfy({ $0.utf8.allSatisfy { $0 < 0x80 } }) else { return nil }
+        let flat = text.utf8.map { $0 == 0x0A ? 0x20 : $0 }
+        let lower = flat.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
+        var offset = 0
+        for word in words {
+            if let at = Self.firstIndex(of: Array(word.utf8), in: lower) {
+                offset = at
+                break
+            }
+        }
+        let from = min(max(0, offset - width / 4), flat.count)
+        let to = min(from + width, flat.count)
+        return (from > 0 ? "…" : "") + String(decoding: flat[from..<to], as: UTF8.self) + (to < flat.count ? "…" : "")
+    }
+
+    /// Where `needle` first occurs in `bytes`.
+    private static func firstIndex(of needle: [UInt8], in bytes: [UInt8]) -> Int? {
+        guard let first = needle.first, needle.count <= bytes.count else { return nil }
+        return (0...(bytes.count - needle.count)).first { bytes[$0] == first && bytes[$0..<$0 + needle.count].elementsEqual(needle) }
     }
 }

@@ -26,13 +26,25 @@ extension TraceStore {
         try usageBreakdown(filter: filter).byDay
     }
 
-    /// Totals, by model and by day (zero-filled) of the LLM calls `filter` lets through, from one
-    /// pass over the calls grouped by model and day: the stats screen's three views cost one scan
-    /// of the covering `observations_usage` index, not three of the table.
-    public func usageBreakdown(filter: BrowseFilter = BrowseFilter()) throws(StoreError) -> UsageBreakdown {
-        let cells = try aggregate(
-            select: "coalesce(o.model, '(none)') || char(9) || coalesce(date(o.start_at / 1000000, 'unixepoch'), '(none)')",
-            filter: filter, tail: "GROUP BY 1")
+    /// Totals, by model and by day (zero-filled) of the LLM calls `filter` lets through.
+    ///
+    /// When the filter asks only about model, errors and time (the stats screen as it opens, or a
+    /// week's bill), the sums come from the usage aggregate the writer keeps by day and model: a
+    /// few hundred rows however many calls there are. Other filters (user, tag, source, project,
+    /// a call's cost) sum the calls themselves, grouped by model and day in one pass over the
+    /// covering `observations_usage` index. Both give the same figures.
+    ///
+    /// - Parameter source: `.calls` sums the calls even when the aggregate could answer (the
+    ///   reference the aggregate must equal); nil or `.aggregate` use the aggregate when it can.
+    public func usageBreakdown(
+        filter: BrowseFilter = BrowseFilter(), from source: UsageSource? = nil
+    ) throws(StoreError) -> UsageBreakdown {
+        let answeredBy: UsageSource = source != .calls && filter.isAnsweredByUsageCells ? .aggregate : .calls
+        let cells = try read { db in
+            answeredBy == .aggregate
+                ? try Self.usageCellSums(db, filter: filter)
+                : try Self.callSums(db, filter: filter)
+        }
         let split = cells.map { cell -> (model: String, day: String, stats: UsageStats) in
             let parts = cell.group.split(separator: "\t", maxSplits: 1, omittingEmptySubsequences: false)
             return (String(parts[0]), parts.count > 1 ? String(parts[1]) : "(none)", cell)
@@ -44,7 +56,8 @@ extension TraceStore {
             .map { UsageStats.combined($0.value.map(\.stats), as: $0.key) }
             .sorted { $0.group < $1.group }
         return UsageBreakdown(
-            total: .combined(cells, as: "total"), byModel: byModel, byDay: Self.zeroFilled(days.filter { $0.group != "(none)" }))
+            total: .combined(cells, as: "total"), byModel: byModel, byDay: Self.zeroFilled(days.filter { $0.group != "(none)" }),
+            source: answeredBy)
     }
 
     /// Days oldest first with the days between them that had no call added as empty rows. A range
@@ -109,32 +122,34 @@ extension TraceStore {
         }
     }
 
-    /// Sums of generations `filter` lets through, one `UsageStats` per result row; `select` names
-    /// the group and `tail` groups and orders.
-    private func aggregate(select group: String, filter: BrowseFilter, tail: String) throws(StoreError) -> [UsageStats] {
+    /// Sums of the generations `filter` lets through by model and day, one `UsageStats` per pair
+    /// named `model<TAB>day` (`(none)` for a call without either).
+    static func callSums(_ db: Database, filter: BrowseFilter) throws -> [UsageStats] {
         let condition = filter.turnCondition()
         // The trace is joined only when the filter looks at it (user, tag): on a large database the
         // join costs a lookup per call summed.
         let join = filter.user != nil || filter.tag != nil ? "JOIN traces t ON t.id = o.trace_id" : ""
-        return try read { db in
-            try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT \(group), count(*), sum(o.input_tokens), sum(o.output_tokens), sum(o.cache_read_tokens),
-                        sum(o.cache_write_5m_tokens), sum(o.cache_write_1h_tokens), sum(o.reasoning_tokens),
-                        coalesce(sum(o.cost_usd), 0), coalesce(sum(\(ObservationRow.unpricedCondition)), 0)
-                    FROM observations o \(join)
-                    WHERE o.kind = 'generation' AND \(condition.sql) \(tail)
-                    """, arguments: condition.arguments
-            ).map { row in
-                UsageStats(
-                    group: row[0] ?? "(none)", calls: row[1],
-                    usage: Usage(
-                        input: row[2] ?? 0, output: row[3] ?? 0, cacheRead: row[4] ?? 0, cacheWrite5m: row[5] ?? 0,
-                        cacheWrite1h: row[6] ?? 0, reasoning: row[7] ?? 0),
-                    cost: row[8], unpricedCalls: row[9])
-            }
-        }
+        return try Row.fetchAll(
+            db,
+            sql: """
+                SELECT coalesce(o.model, '(none)') || char(9) || coalesce(date(o.start_at / 1000000, 'unixepoch'), '(none)'),
+                    count(*), sum(o.input_tokens), sum(o.output_tokens), sum(o.cache_read_tokens),
+                    sum(o.cache_write_5m_tokens), sum(o.cache_write_1h_tokens), sum(o.reasoning_tokens),
+                    coalesce(sum(o.cost_usd), 0), coalesce(sum(\(ObservationRow.unpricedCondition)), 0)
+                FROM observations o \(join)
+                WHERE o.kind = 'generation' AND \(condition.sql) GROUP BY 1
+                """, arguments: condition.arguments
+        ).map(usageStats)
+    }
+
+    /// The `UsageStats` of a row of sums: group, calls, the six token counters, cost, unpriced calls.
+    static func usageStats(_ row: Row) -> UsageStats {
+        UsageStats(
+            group: row[0] ?? "(none)", calls: row[1],
+            usage: Usage(
+                input: row[2] ?? 0, output: row[3] ?? 0, cacheRead: row[4] ?? 0, cacheWrite5m: row[5] ?? 0,
+                cacheWrite1h: row[6] ?? 0, reasoning: row[7] ?? 0),
+            cost: row[8], unpricedCalls: row[9])
     }
 
     private static func midnight(_ day: String) -> Timestamp? { Timestamp(iso8601: day + "T00:00:00Z") }
@@ -174,10 +189,14 @@ public struct UsageBreakdown: Sendable {
     public var total: UsageStats
     public var byModel: [UsageStats]
     public var byDay: [UsageStats]
+    /// Where the figures came from (the same either way; a large database answers faster from
+    /// the aggregate).
+    public var source: UsageSource
 
-    public init(total: UsageStats, byModel: [UsageStats], byDay: [UsageStats]) {
+    public init(total: UsageStats, byModel: [UsageStats], byDay: [UsageStats], source: UsageSource = .calls) {
         self.total = total
         self.byModel = byModel
         self.byDay = byDay
+        self.source = source
     }
 }

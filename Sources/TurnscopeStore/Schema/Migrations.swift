@@ -22,6 +22,9 @@ enum Migrations {
         migrator.registerMigration("v6: which trace offered a session's label") { db in
             try db.execute(sql: v6)
         }
+        migrator.registerMigration("v7: usage aggregates by day and model") { db in
+            try db.execute(sql: v7)
+        }
         migrator.registerMigration("v8: metadata shared by a process's spans, stored once") { db in
             try db.execute(sql: v8)
         }
@@ -67,6 +70,48 @@ enum Migrations {
     // that the label moves with the trace when a late parent span moves it to another session.
     private static let v6 = """
         ALTER TABLE sessions ADD COLUMN label_trace_id INTEGER;
+        """
+
+    // The stats screen's sums, kept per UTC day, model and failed-or-not by the writer in the same
+    // transaction as the calls (see UsageLedger), so opening it reads a few hundred rows instead of
+    // every call. Each token counter keeps how many calls reported it (`_reported`): one that no
+    // call reported shows as unknown, not zero. `day` counts days since 1970-01-01, rounded down
+    // before 1970 too (UsageCell.day, written out here since a migration never changes). A cell
+    // is found with `IS` (a call may have no model), so the index is not UNIQUE: the writer keeps
+    // one row per cell. Existing calls are summed into it once here.
+    private static let v7 = """
+        CREATE TABLE usage_by_day (
+            day INTEGER,
+            model TEXT,
+            failed INTEGER NOT NULL,
+            calls INTEGER NOT NULL,
+            input_tokens INTEGER NOT NULL,
+            input_reported INTEGER NOT NULL,
+            output_tokens INTEGER NOT NULL,
+            output_reported INTEGER NOT NULL,
+            cache_read_tokens INTEGER NOT NULL,
+            cache_read_reported INTEGER NOT NULL,
+            cache_write_5m_tokens INTEGER NOT NULL,
+            cache_write_5m_reported INTEGER NOT NULL,
+            cache_write_1h_tokens INTEGER NOT NULL,
+            cache_write_1h_reported INTEGER NOT NULL,
+            reasoning_tokens INTEGER NOT NULL,
+            reasoning_reported INTEGER NOT NULL,
+            cost_usd REAL NOT NULL,
+            unpriced_calls INTEGER NOT NULL
+        );
+        CREATE INDEX usage_by_day_cell ON usage_by_day (day, model, failed);
+        INSERT INTO usage_by_day (day, model, failed, calls, input_tokens, input_reported, output_tokens, output_reported,
+            cache_read_tokens, cache_read_reported, cache_write_5m_tokens, cache_write_5m_reported, cache_write_1h_tokens,
+            cache_write_1h_reported, reasoning_tokens, reasoning_reported, cost_usd, unpriced_calls)
+        SELECT ((start_at / 1000000) - ((start_at / 1000000) % 86400 + 86400) % 86400) / 86400, model, level IS 'ERROR',
+            count(*), coalesce(sum(input_tokens), 0), count(input_tokens), coalesce(sum(output_tokens), 0), count(output_tokens),
+            coalesce(sum(cache_read_tokens), 0), count(cache_read_tokens), coalesce(sum(cache_write_5m_tokens), 0),
+            count(cache_write_5m_tokens), coalesce(sum(cache_write_1h_tokens), 0), count(cache_write_1h_tokens),
+            coalesce(sum(reasoning_tokens), 0), count(reasoning_tokens), coalesce(sum(cost_usd), 0),
+            coalesce(sum(cost_usd IS NULL AND coalesce(input_tokens, output_tokens, cache_read_tokens,
+                cache_write_5m_tokens, cache_write_1h_tokens, total_tokens) IS NOT NULL), 0)
+        FROM observations WHERE kind = 'generation' GROUP BY 1, 2, 3;
         """
 
     // The Langfuse mirror's outbox. One entry per trace (standing for the trace and all its

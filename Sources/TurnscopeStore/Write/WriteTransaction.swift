@@ -12,6 +12,8 @@ struct WriteTransaction {
     let now: Int64
     var blobs: BlobWriter
     var ledger = SessionLedger()
+    /// The usage aggregate's differences (the stats screen's sums by day and model).
+    var usage = UsageLedger()
     /// The outbox entries this transaction queues for the mirror; nil while the mirror is off, so
     /// records written then are not sent later by surprise.
     private var mirrorQueue: MirrorQueue?
@@ -92,6 +94,7 @@ struct WriteTransaction {
             ledger.markForRecount(session)
         }
         try ledger.flush(db, changeSeq: changeSeq)
+        try usage.flush(db)
         try blobs.indexPendingText()
         try mirrorQueue?.flush(db, changeSeq: changeSeq)
     }
@@ -204,6 +207,7 @@ struct WriteTransaction {
             // still open, its usage not known yet) that now finds its twin: folded into it.
             try ObservationTwin.fold(db, row: stored, into: twin)
             ledger.markForRecount(stored.sessionId)
+            usage.remove(stored)
             aliasesExist = true
             existing = try ObservationRow.fetch(db, id: twin)
         }
@@ -259,6 +263,7 @@ struct WriteTransaction {
         row.eventAt = [row.eventAt, record.eventTime?.microseconds].compactMap { $0 }.max()
         row.price(clientCost: policy.pick(row.clientCost, record.cost), with: pricing, memo: &blobs.memory.prices)
         ledger.apply(row.tally, minus: before, to: row.sessionId)
+        usage.apply(row, minus: existing)
         try row.save(db, changeSeq: changeSeq, isNew: existing == nil)
         mirrorQueue?.traces.insert(row.traceId)
     }

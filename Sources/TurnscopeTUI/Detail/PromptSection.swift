@@ -25,27 +25,33 @@ extension DetailDocument {
         case .json(let value)?:
             title("Prompt", detail: "JSON")
             appendValue(value, block: "prompt", fold: "cap:prompt", indent: 2)
-        case .messages(let messages)?:
+        case .messages(let read)?:
+            // Without its history the prompt starts `omitted` messages in: indices below count
+            // from the whole prompt, as `inputIsNew` does.
+            let omitted = turn.detail.omittedHistory
+            let total = omitted + read.count
             let hasPrevious = turn.detail.previousTurnId != nil
-            let newCount = messages.indices.filter(turn.inputIsNew).count
-            title("Prompt", detail: Self.count(messages.count, "message") + (hasPrevious ? ", \(newCount) new" : ""))
-            let repeated = hasPrevious ? messages.indices.prefix { !turn.inputIsNew($0) }.count : 0
-            let names = ToolCallPairing.toolNames(in: messages)
+            let newCount = (0..<total).filter(turn.inputIsNew).count
+            title("Prompt", detail: Self.count(total, "message") + (hasPrevious ? ", \(newCount) new" : ""))
+            let repeated = hasPrevious ? (0..<total).prefix { !turn.inputIsNew($0) }.count : 0
+            let names = ToolCallPairing.toolNames(in: read)
             var start = 0
             if repeated > 0 {
-                let hidden = messages.prefix(repeated).map { $0.role.rawValue + ": " + Self.plainText(of: $0) }
+                // An unread history has no text yet: the screen reads it before anything needs
+                // it (unfolding, copying, paging, a search match it might hide).
+                let hidden = read.prefix(max(0, repeated - omitted)).map { $0.role.rawValue + ": " + Self.plainText(of: $0) }
                     .joined(separator: "\n\n")
                 foldLine(
                     "history",
                     label: [Span(Self.count(repeated, "message") + " repeated from earlier turns", theme.dimmed.emphasized)],
                     hidden: hidden)
                 if !folds.isOpen("history") { start = repeated }
-                if repeated == messages.count {
+                if repeated == total {
                     append([Span("  nothing new: the previous turn sent this same prompt", theme.dimmed)], block: nil)
                 }
             }
-            for index in start..<messages.count {
-                appendMessage(messages[index], block: "in:\(index)", isNew: turn.inputIsNew(index), toolNames: names)
+            for index in max(start, omitted)..<total {
+                appendMessage(read[index - omitted], block: "in:\(index)", isNew: turn.inputIsNew(index), toolNames: names)
             }
         }
     }

@@ -10,6 +10,10 @@ public final class SessionsScreen: Screen {
     /// The store's change token when the rows on screen were read, and when following paused.
     private var shownToken: Int64 = 0
     private var pauseToken: Int64?
+    /// What `newSincePause` was last counted for (change token, pause token, filter): counting
+    /// reads every session, so a key that moves the selection while nothing was committed does
+    /// not count again.
+    private var countedFor: (token: Int64, since: Int64, filter: BrowseFilter)?
     private var error: String?
 
     public init() {}
@@ -43,7 +47,13 @@ public final class SessionsScreen: Screen {
                 newSincePause = 0
             } else {
                 if pauseToken == nil { pauseToken = shownToken }
-                newSincePause = try context.store.sessionCount(filter: filter, changedAfter: pauseToken ?? token)
+                let since = pauseToken ?? token
+                if since == token {
+                    newSincePause = 0  // nothing committed since the pause
+                } else if countedFor.map({ $0 != (token, since, filter) }) ?? true {
+                    newSincePause = try context.store.sessionCount(filter: filter, changedAfter: since)
+                    countedFor = (token, since, filter)
+                }
             }
             shownToken = token
             error = nil

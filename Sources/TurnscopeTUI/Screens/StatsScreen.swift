@@ -5,9 +5,10 @@ import TurnscopeStore
 /// model, by day, and of the most expensive turns (Enter opens one). Tab moves between the tables.
 ///
 /// The browse filter applies (model, user, tag, errors, cost, since, until), so `since:7d` gives a
-/// week's bill. The screen follows the store, but re-reads its aggregates at most every few seconds
-/// while nothing else changes: summing a large database on every commit of a busy tail would
-/// cost more than the screen is worth.
+/// week's bill. The sums come from the totals the store keeps by day and model, unless the filter
+/// names a user, tag, source, project or cost, which sum every call. The screen follows the store,
+/// but re-reads at most every few seconds while nothing else changes: such a sum on every commit
+/// of a busy tail would cost more than the screen is worth.
 public final class StatsScreen: Screen {
     private var snapshot = StatsSnapshot.empty
     private var focus = StatsSection.models

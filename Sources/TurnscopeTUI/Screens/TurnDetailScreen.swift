@@ -7,12 +7,17 @@ import TurnscopeStore
 /// and cost by part, and the rest of the record.
 ///
 /// The turn is read once when the screen opens and laid out once per width and fold change, never
-/// per frame; values longer than a screenful are capped behind "… N more lines" folds. On wide
-/// terminals the conversation and the completion sit side by side and Tab moves between them.
+/// per frame; values longer than a screenful are capped behind "… N more lines" folds. The
+/// prompt's history (what the previous turn already sent, often hundreds of messages) is folded,
+/// so it is read only when something needs it: unfolding it, expanding all, copying or paging it,
+/// the raw record, or a search match not found in the rest. On wide terminals the conversation and
+/// the completion sit side by side and Tab moves between them.
 public final class TurnDetailScreen: Screen {
     /// The generation shown.
     public let turnId: String
     private var turn: LoadedTurn?
+    /// Where the turn was read from, to read its history later.
+    private var store: TraceStore?
     private var problem: String?
     private var folds = FoldState()
     private var terms: [String] = []
@@ -24,6 +29,8 @@ public final class TurnDetailScreen: Screen {
     /// What the current layout was built for, so it is rebuilt only when that changes.
     private var builtFor: (width: Int, folds: FoldState)?
     private var area = Rect(x: 0, y: 0, width: 80, height: 22)
+    /// The theme the documents were last built with, to rebuild them outside a draw.
+    private var theme = Theme()
     private var landed = false
 
     /// The turn with observation id `turnId`.
@@ -58,6 +65,11 @@ public final class TurnDetailScreen: Screen {
             // A blank or title line: its own text, if it has any.
             let text = view.lines.indices.contains(view.cursor) ? view.lines[view.cursor].plainText : ""
             return text.trimmingCharacters(in: .whitespaces).isEmpty ? nil : text
+        }
+        if anchor == "fold:history", turn?.historyIsOmitted == true {
+            readHistory()
+            builtFor = nil
+            layOut(area, theme: theme)
         }
         let texts = documents[focus].texts
         if anchor.hasPrefix("fold:") { return texts[anchor] }
@@ -113,7 +125,9 @@ public final class TurnDetailScreen: Screen {
             guard let previous = detail.previousTurnId else { return .message("this is the session's first turn") }
             return .replace(TurnDetailScreen(turnId: previous))
         case .showRaw:
-            return .push(RawRecordScreen(observation: detail.observation))
+            // The raw record is the whole record.
+            readHistory()
+            return .push(RawRecordScreen(observation: self.turn?.detail.observation ?? detail.observation))
         case .showTree:
             return .push(TraceTreeScreen(traceId: detail.summary.traceId, focusedObservationId: turnId))
         case .nextPane, .previousPane:
@@ -144,15 +158,18 @@ public final class TurnDetailScreen: Screen {
 
     private func load(_ context: BrowserContext) {
         do {
-            guard let detail = try context.store.turn(id: turnId) else {
+            guard let detail = try context.store.turn(id: turnId, includingHistory: false) else {
                 problem = "No LLM call \(turnId) in this database."
                 return
             }
             let store = context.store
+            self.store = store
             let sessionTurns = (try? store.session(id: detail.summary.sessionId))??.turnCount
+            // The next turn is read for the results of this turn's tool calls, which are new there.
             turn = LoadedTurn(detail: detail, sessionTurns: sessionTurns) {
-                detail.nextTurnId.flatMap { try? store.turn(id: $0) }
+                detail.nextTurnId.flatMap { try? store.turn(id: $0, includingHistory: false) }
             }
+            if turn?.resultsNeedHistory == true { readHistory() }
             if let mark = (try? store.mirrorMarks(observations: [turnId]))?[turnId] {
                 turn?.mirror = (mark, try? store.mirrorLink(observation: turnId))
             }
@@ -161,11 +178,20 @@ public final class TurnDetailScreen: Screen {
         }
     }
 
+    /// Reads the prompt's history if it was left out; a read that fails leaves it folded.
+    private func readHistory() {
+        guard let store, turn?.historyIsOmitted == true else { return }
+        try? turn?.readHistory(from: store)
+    }
+
     /// Rebuilds the documents when the width or the folds changed; cursors stay on their anchors.
     private func layOut(_ area: Rect, theme: Theme) {
         self.area = area
-        guard let turn else { return }
+        self.theme = theme
+        guard turn != nil else { return }
         if let built = builtFor, built.width == area.width, built.folds == folds { return }
+        if folds.isOpen("history") { readHistory() }
+        guard let turn else { return }
         let built = TurnLayout.build(turn, width: area.width, theme: theme, terms: terms, folds: folds)
         if views.count != built.panes.count {
             views = built.panes.map { _ in DocumentView() }
@@ -188,6 +214,12 @@ public final class TurnDetailScreen: Screen {
     /// hide one), else on the prompt's first line.
     private func land(theme: Theme) {
         if !terms.isEmpty {
+            // No match in what was read: it may be in the history, read only now.
+            if !documents.contains(where: { $0.firstMatch != nil }), turn?.historyIsOmitted == true {
+                readHistory()
+                builtFor = nil
+                layOut(area, theme: theme)
+            }
             // A match may hide in the history, and inside it in a folded system prompt: open
             // folds until one shows, a few levels at most.
             for _ in 0..<3 where !documents.contains(where: { $0.firstMatch != nil }) {

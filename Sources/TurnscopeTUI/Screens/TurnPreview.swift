@@ -95,15 +95,19 @@ struct TurnPreview {
 
     /// What the previous turn did not send, or the opening message of a first turn.
     private static func newMessages(_ turn: TurnDetail, theme: Theme) -> [Item] {
-        guard let messages = turn.observation.input?.messages, !messages.isEmpty else { return [] }
+        // Read without its history (`omittedHistory` messages), which holds nothing new.
+        guard let messages = turn.observation.input?.messages, !messages.isEmpty || turn.omittedHistory > 0 else { return [] }
+        let omitted = turn.omittedHistory
         var items: [Item] = [.line(StyledLine())]
         let indices: [Int]
         if turn.previousTurnId == nil {
             items.append(.line(StyledLine([Span("Prompt", theme.title), Span("  first turn of the session", theme.dimmed)])))
             indices = Array(messages.indices.filter { messages[$0].role != .system && messages[$0].role != .developer }.suffix(1))
         } else {
-            indices = messages.indices.filter { turn.inputIsNew.indices.contains($0) && turn.inputIsNew[$0] }
-            let heading = indices.isEmpty ? "nothing new: same prompt as the previous turn" : "\(indices.count) of \(messages.count) messages"
+            indices = messages.indices.filter { turn.inputIsNew.indices.contains(omitted + $0) && turn.inputIsNew[omitted + $0] }
+            let heading =
+                indices.isEmpty
+                ? "nothing new: same prompt as the previous turn" : "\(indices.count) of \(omitted + messages.count) messages"
             items.append(.line(StyledLine([Span("New in this turn", theme.title), Span("  " + heading, theme.dimmed)])))
         }
         let marker = turn.previousTurnId == nil ? "  " : "+ "

@@ -99,7 +99,9 @@ public final class TurnsScreen: Screen {
     private func loadPreview(_ context: BrowserContext) {
         guard let selected = list.selected else { preview = nil; return }
         if preview?.turnId == selected.id, selected.hashValue == preview?.summaryHash { return }
-        preview = TurnPreview(turn: try? context.store.turn(id: selected.id), summary: selected, context: context)
+        // The preview shows what is new in the turn: the history is not read.
+        preview = TurnPreview(
+            turn: try? context.store.turn(id: selected.id, includingHistory: false), summary: selected, context: context)
     }
 
     private func rowsShown(_ context: BrowserContext) -> Int { max(1, context.contentSize.height - 1) }
