@@ -10,12 +10,21 @@ import Synchronization
 /// the log and for its `fsync`. A WAL hook on the writer's connection replaces it (installing a
 /// hook turns the automatic checkpoint off): after each commit it only looks at the log's size,
 /// and once the log holds `threshold` pages a passive checkpoint runs on a utility queue through a
-/// connection of its own. Passive: it neither waits for nor blocks the writer and the readers, and
-/// what it cannot copy yet (a reader still needs it) is copied next time. SQLite restarts the log
-/// from its beginning at the first commit after a checkpoint that copied everything.
+/// connection of its own. Passive: it neither waits for nor blocks the writer and the readers.
+///
+/// SQLite starts the log over from its beginning only at the first commit after a checkpoint that
+/// copied all of it; under steady writes a single pass never does (the writer adds pages while it
+/// copies), and the log grew to hundreds of megabytes in `bench ingest`, slowing every commit. So
+/// a pass is repeated while pages remain, each copying only what the last one left (a few passes
+/// catch up), and should the log still reach `inlineThreshold` pages (a reader holding an old
+/// snapshot, a disk slower than the writer) the writer checkpoints in its commit as SQLite would.
 final class WALCheckpointer: Sendable {
     /// Pages in the log (4 KB each) that start a checkpoint: SQLite's own default.
     static let threshold: Int32 = 1_000
+    /// Pages at which the writer checkpoints itself, in the commit, as a bound on the log.
+    static let inlineThreshold: Int32 = 4_000
+    /// Passes one checkpoint makes at most while the writer keeps adding pages.
+    static let passes = 8
     /// How long a checkpoint waits after it is asked for, so a burst of commits asks once.
     static let delay = DispatchTimeInterval.milliseconds(20)
 
@@ -35,8 +44,11 @@ final class WALCheckpointer: Sendable {
         let context = Unmanaged.passUnretained(self).toOpaque()
         sqlite3_wal_hook(
             db.sqliteConnection,
-            { context, _, _, pages in
-                if pages >= WALCheckpointer.threshold, let context {
+            { context, connection, name, pages in
+                if pages >= WALCheckpointer.inlineThreshold {
+                    // What SQLite's own hook does, in the commit: the bound on the log.
+                    _ = sqlite3_wal_checkpoint_v2(connection, name, SQLITE_CHECKPOINT_PASSIVE, nil, nil)
+                } else if pages >= WALCheckpointer.threshold, let context {
                     Unmanaged<WALCheckpointer>.fromOpaque(context).takeUnretainedValue().schedule()
                 }
                 return SQLITE_OK
@@ -67,7 +79,12 @@ final class WALCheckpointer: Sendable {
                     connection = try DatabaseQueue(path: path, configuration: configuration)
                 }
                 try connection?.writeWithoutTransaction { db in
-                    _ = try Row.fetchOne(db, sql: "PRAGMA wal_checkpoint(PASSIVE)")
+                    for _ in 0..<Self.passes {
+                        // (busy, pages in the log, pages copied): done once everything is copied.
+                        guard let row = try Row.fetchOne(db, sql: "PRAGMA wal_checkpoint(PASSIVE)"),
+                            let log = row[1] as Int64?, let copied = row[2] as Int64?, copied < log
+                        else { return }
+                    }
                 }
             } catch {
                 return
