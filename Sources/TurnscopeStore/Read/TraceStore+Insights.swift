@@ -31,8 +31,8 @@ extension TraceStore {
     /// When the filter asks only about model, errors and time (the stats screen as it opens, or a
     /// week's bill), the sums come from the usage aggregate the writer keeps by day and model: a
     /// few hundred rows however many calls there are. Other filters (user, tag, source, project,
-    /// a call's cost) sum the calls themselves, grouped by model and day in one pass over the
-    /// covering `observations_usage` index. Both give the same figures.
+    /// a call's cost) sum the calls themselves, grouped by model and day in one pass over them.
+    /// Both give the same figures.
     ///
     /// - Parameter source: `.calls` sums the calls even when the aggregate could answer (the
     ///   reference the aggregate must equal); nil or `.aggregate` use the aggregate when it can.

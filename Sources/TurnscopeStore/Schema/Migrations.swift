@@ -28,8 +28,19 @@ enum Migrations {
         migrator.registerMigration("v8: metadata shared by a process's spans, stored once") { db in
             try db.execute(sql: v8)
         }
+        migrator.registerMigration("v9: no covering index of the summed columns") { db in
+            try db.execute(sql: v9)
+        }
         return migrator
     }
+
+    // v2's covering index of the summed columns was the stats screen's scan until v7's usage
+    // aggregate took that over. The filters the aggregate cannot answer (user, tag, source,
+    // project) need the row itself for `trace_id` or `session_id`, so the index no longer saved a
+    // read, while it cost 41 bytes and a twelve-column index update on every LLM call written.
+    private static let v9 = """
+        DROP INDEX observations_usage;
+        """
 
     // The part of an observation's metadata that every span of a process repeats (its OTLP
     // resource attributes and instrumentation scope: about 500 bytes a span) as a reference to one
