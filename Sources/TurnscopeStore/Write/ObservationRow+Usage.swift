@@ -52,7 +52,9 @@ extension ObservationRow {
             costUSD = priced.cost.effectiveTotal
             costSource = "computed"
             costEntry = priced.entry
-            var detail = priced.cost.json
+            // Only the parts: their total is `cost_usd` already, and kept twice it cost every
+            // priced call about 30 bytes.
+            var detail = Cost(total: nil, parts: priced.cost.parts).json
             if priced.longContext, case .object(var object) = detail {
                 object["longContext"] = true
                 detail = .object(object)
