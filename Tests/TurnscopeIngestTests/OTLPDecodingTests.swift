@@ -215,7 +215,7 @@ import TurnscopeModel
         let openLLMetry = "[" + [
             attribute("gen_ai.response.finish_reasons", #"{"stringValue":"[\"end_turn\"]"}"#),
             attribute("llm.is_streaming", #"{"boolValue":true}"#),
-            attribute("gen_ai.system", #"{"stringValue":"Anthropic"}"#),
+            attribute("gen_ai.system", #"{"stringValue":"Anthropic"}"#), attribute("llm.system", #"{"stringValue":"anthropic"}"#),
         ].joined(separator: ",") + "]"
         let openInference = "[" + [
             attribute("llm.provider", #"{"stringValue":"anthropic"}"#), attribute("llm.system", #"{"stringValue":"anthropic"}"#),
@@ -231,9 +231,11 @@ import TurnscopeModel
         #expect(metadata.map { $0["responseId"] } == ["chatcmpl-1", nil, nil, nil])
         #expect(metadata.map { $0["provider"] } == ["openai", "Anthropic", "anthropic", nil])
         #expect(metadata.map { $0["stream"] } == [false, true, true, nil])
-        // Read once: not kept again among the unmapped attributes, except a disagreeing runner-up.
+        // Read once: not kept again among the unmapped attributes, nor is a runner-up that says
+        // the same, while one that says otherwise stays.
         #expect(metadata[0]["attributes"] == nil)
-        #expect(metadata[2]["attributes"]?["llm.system"] == "anthropic")
+        #expect(metadata[1]["attributes"]?["llm.system"] == "anthropic")
+        #expect(metadata[2]["attributes"] == nil)
     }
 
     @Test func firstTokenEventsAreReadFromProtobufToo() throws {

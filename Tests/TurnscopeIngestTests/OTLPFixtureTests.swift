@@ -135,6 +135,8 @@ extension OTLPBatch {
         #expect(tool.name == "get_weather")
         #expect(tool.input == PayloadNormalizer.payload(from: ["location": "Paris, FR"]))
         #expect(tool.output == PayloadNormalizer.payload(from: "rainy, 14°C"))
+        // `tool.name` repeats the span's name, so it is not kept again in the metadata.
+        #expect(tool.metadata?["attributes"]?["tool.name"] == nil)
         #expect(tool.metadata?["attributes"]?["gen_ai.tool.call.id"] == "call_VSPygqKTWdrhaFErNvMV18Yl")
 
         // The root starts the trace; the chat span adds its conversation id as the session.
@@ -174,7 +176,9 @@ extension OTLPBatch {
         #expect(llm.usage == Usage(input: 186, output: 41, cacheRead: 1024, total: 1251))
         // OpenInference's `metadata` object is the application's metadata.
         #expect(llm.metadata?["env"] == "local")
-        #expect(llm.metadata?["attributes"]?["llm.system"] == "openai")
+        // `llm.system` says what `llm.provider` said: kept once, as the provider.
+        #expect(llm.metadata?["provider"] == "openai")
+        #expect(llm.metadata?["attributes"]?["llm.system"] == nil)
         #expect(llm.metadata?["attributes"]?["input.value"] == nil)
 
         let tool = try batch.observation("aaa19b7ec3c1b175")

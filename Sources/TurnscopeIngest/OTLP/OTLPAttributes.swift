@@ -49,6 +49,11 @@ struct OTLPAttributes {
 
     /// `text(_:)` among the keys no mapping has used or set aside yet.
     mutating func unusedText(_ keys: String...) -> String? {
+        unusedText(keys)
+    }
+
+    /// See `unusedText(_:)`.
+    mutating func unusedText(_ keys: [String]) -> String? {
         text(keys.filter { !isUsed($0) })
     }
 
@@ -88,6 +93,13 @@ struct OTLPAttributes {
     /// keys that mean nothing to a reader (`langfuse.internal.*`).
     mutating func discard(_ keys: String...) {
         used.formUnion(keys)
+    }
+
+    /// Marks those of `keys` whose text is `value` used: once a field holds the value, an
+    /// alternative key that says the same adds nothing, while one that says otherwise stays visible.
+    mutating func discard(_ keys: [String], repeating value: String?) {
+        guard let value else { return }
+        for key in keys where OTLPValues.text(values[key]) == value { used.insert(key) }
     }
 
     /// Marks every key under the prefix used.

@@ -35,8 +35,11 @@ enum OTLPCallFacts {
         } else if !attributes.has("gen_ai.response.id"), let id = openInferenceResponseId(attributes) {
             facts["responseId"] = .string(id)
         }
-        if let provider = attributes.unusedText("gen_ai.provider.name", "gen_ai.system", "llm.provider", "llm.system") {
+        let providerKeys = ["gen_ai.provider.name", "gen_ai.system", "llm.provider", "llm.system"]
+        if let provider = attributes.unusedText(providerKeys) {
             facts["provider"] = .string(provider)
+            // OpenInference sends both `llm.provider` and `llm.system`, mostly the same.
+            attributes.discard(providerKeys, repeating: provider)
         }
         // `gen_ai.request.stream` is also a model parameter (`OTLPModelParameters`): read, not taken.
         let flags = [

@@ -12,8 +12,7 @@ enum OTLPModelParameters {
 
     static func model(_ attributes: inout OTLPAttributes) -> String? {
         guard let model = attributes.text(modelKeys) else { return nil }
-        // Keys that name the same model say nothing more; one that names another stays visible.
-        for key in modelKeys where OTLPValues.text(attributes.peek(key)) == model { attributes.discard(key) }
+        attributes.discard(modelKeys, repeating: model)
         return model
     }
 

@@ -32,6 +32,8 @@ struct OTLPSpanMapper {
             id: span.spanId, traceId: span.traceId, parentId: isRoot ? nil : span.parentId, kind: kind(),
             name: attributes.text("gen_ai.tool.name", "ai.toolCall.name") ?? (span.name.isEmpty ? nil : span.name),
             startTime: start ?? end, endTime: end ?? start)
+        // OpenInference names a tool span after its tool and says it again in `tool.name`.
+        attributes.discard(["tool.name", "gen_ai.tool.name"], repeating: observation.name)
         observation.model = OTLPModelParameters.model(&attributes)
         observation.modelParameters = OTLPModelParameters.parameters(&attributes)
         if let tools = observation.modelParameters?["tools"], let definitions = ToolDefinitionNormalizer.definitions(from: tools) {
