@@ -111,10 +111,11 @@ let package = Package(
         .executableTarget(name: "turnscope", dependencies: ["TurnscopeCLI"], swiftSettings: strict),
         .testTarget(name: "TurnscopeModelTests", dependencies: ["TurnscopeModel"], swiftSettings: strict),
         .testTarget(
-            // GRDB only to turn a database back into the file an earlier version left (migrations).
+            // GRDB only to turn a database back into the file an earlier version left (migrations);
+            // TurnscopeIngest only to read the records a fixture database was written from.
             name: "TurnscopeStoreTests",
-            dependencies: ["TurnscopeStore", "TurnscopeModel", .product(name: "GRDB", package: "GRDB.swift")],
-            swiftSettings: strict),
+            dependencies: ["TurnscopeStore", "TurnscopeModel", "TurnscopeIngest", .product(name: "GRDB", package: "GRDB.swift")],
+            resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(
             name: "TurnscopeIngestTests",
             dependencies: [

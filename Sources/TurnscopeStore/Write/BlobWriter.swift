@@ -12,7 +12,7 @@ struct BlobWriter {
     /// What is known to be stored already, shared across transactions.
     var memory: WriterMemory
     /// Compresses new content (one per transaction: zlib's set-up costs more than a message).
-    private let deflater = Deflater()
+    private let deflater = BlobBody.deflater()
     /// Fingerprints this transaction stored.
     private(set) var added: [ContentHash] = []
     /// Bytes of content this transaction stored.
@@ -20,6 +20,8 @@ struct BlobWriter {
     /// Text to index, written last: FTS5 flushes its pending index data whenever a later statement
     /// opens a savepoint, so indexing after every other statement keeps the flush to one per commit.
     private var pendingText: [(Int64, String)] = []
+    /// Content whose short key another blob holds: it is stored under its whole fingerprint.
+    private var shortKeyTaken: Set<ContentHash> = []
 
     init(db: Database, memory: WriterMemory) {
         self.db = db
@@ -43,7 +45,7 @@ struct BlobWriter {
             ids.reserveCapacity(messages.count)
             for message in messages[ids.count...] {
                 let hash = ContentHasher.hash(message)
-                if let id = try lookup(hash) {
+                if let id = try lookup(hash, kind: .message, body: message.jsonBytes) {
                     ids.append(id)
                 } else {
                     ids.append(
@@ -56,7 +58,7 @@ struct BlobWriter {
             return PayloadColumn.messages(ids).data
         case .json(let value):
             let hash = ContentHasher.hash(value)
-            if let id = try lookup(hash) { return PayloadColumn.json(id).data }
+            if let id = try lookup(hash, kind: .json, body: value.jsonBytes) { return PayloadColumn.json(id).data }
             let id = try insert(
                 hash, kind: .json, body: value.jsonBytes, text: searchable ? Self.searchableText(of: value) : "",
                 observation: observation, trace: trace)
@@ -64,12 +66,36 @@ struct BlobWriter {
         }
     }
 
-    private mutating func lookup(_ hash: ContentHash) throws -> Int64? {
+    /// The id of the blob holding this content, if one does.
+    ///
+    /// - Parameter body: the content's bytes, produced only when the database is asked: its key
+    ///   is the fingerprint's first 8 bytes (`ContentHash.key`), so a row found there is compared
+    ///   with the content before it is taken. Rows stored before keys were shortened, and content
+    ///   whose short key another blob holds, are keyed by all 16 bytes.
+    private mutating func lookup(_ hash: ContentHash, kind: BlobBody.Kind, body: @autoclosure () -> [UInt8]) throws -> Int64? {
         if let id = memory.known[hash] { return id }
-        let statement = try db.cachedStatement(sql: "SELECT id FROM blobs WHERE hash = ?")
-        guard let id = try statement.first(db, [.blob(Data(hash.bytes))], { $0.int64(0) }) else { return nil }
-        memory.known[hash] = id
-        return id
+        let statement = try db.cachedStatement(sql: "SELECT id, hash, kind, body FROM blobs WHERE hash IN (?, ?)")
+        let rows = try Row.fetchAll(statement, arguments: [Data(hash.key), Data(hash.bytes)])
+        guard !rows.isEmpty else { return nil }
+        let expected = body()
+        for row in rows {
+            let stored: Data = row[1]
+            let matches: Bool
+            if stored.count == hash.bytes.count {
+                matches = true
+            } else if let blob = BlobBody.decode(kind: row[2], body: row[3]) {
+                matches = blob.kind == kind && blob.bytes.elementsEqual(expected)
+            } else {
+                matches = false
+            }
+            if matches {
+                let id: Int64 = row[0]
+                memory.known[hash] = id
+                return id
+            }
+        }
+        shortKeyTaken.insert(hash)
+        return nil
     }
 
     private mutating func insert(
@@ -78,7 +104,8 @@ struct BlobWriter {
         let insert = try db.cachedStatement(
             sql: "INSERT INTO blobs (hash, kind, body, first_observation_id, first_trace_id) VALUES (?, ?, ?, ?, ?)")
         let stored = BlobBody.encode(kind, body, with: deflater)
-        try insert.run(db, [.blob(Data(hash.bytes)), .integer(stored.kind), .blob(stored.body), SQLValue(observation), SQLValue(trace)])
+        let key = shortKeyTaken.contains(hash) ? hash.bytes : hash.key
+        try insert.run(db, [.blob(Data(key)), .integer(stored.kind), .blob(stored.body), SQLValue(observation), SQLValue(trace)])
         let id = db.lastInsertedRowID
         if !text.isEmpty { pendingText.append((id, text)) }
         memory.known[hash] = id
