@@ -105,6 +105,49 @@ import TurnscopeStore
         #expect(turns[0].costSource == .computed(entry: turns[0].costSourceEntry))
     }
 
+    @Test func aComputedCostNamesItsPriceEntryAndItsPartsInWholeFigures() throws {
+        let db = try TemporaryStore()
+        try db.store.write([
+            Fixture.trace("t1"),
+            // Named as the table names it, and by an alias the table knows under its own name.
+            Fixture.generation("g1", trace: "t1", history: [.text(.user, "x")], reply: .text(.assistant, "y"), at: 1,
+                model: "gpt-4o", usage: Usage(input: 7, output: 1)),
+            Fixture.generation("g2", trace: "t1", history: [.text(.user, "x")], reply: .text(.assistant, "y"), at: 2,
+                model: "anthropic/claude-sonnet-4-5-20250929", usage: Usage(input: 7, output: 1)),
+        ])
+        let first = try #require(try db.store.turn(id: "g1"))
+        #expect(first.costEntry == "gpt-4o")
+        #expect(first.summary.costSource == .computed(entry: "gpt-4o"))
+        // 7 × $2.50 per million is 0.0000175; the product in binary is 0.000017500000000000002.
+        #expect(first.costParts["input"] == 0.0000175)
+        let second = try #require(try db.store.turn(id: "g2"))
+        #expect(second.costEntry == "claude-sonnet-4-5-20250929")
+        #expect(second.summary.costSource == .computed(entry: "claude-sonnet-4-5-20250929"))
+    }
+
+    @Test func anEventTimeComesBackWhetherOrNotItIsTheEnd() throws {
+        let db = try TemporaryStore()
+        var atEnd = ObservationRecord(id: "o1", traceId: "t1", kind: .span, startTime: Fixture.time(1), endTime: Fixture.time(2))
+        atEnd.eventTime = Fixture.time(2)
+        var later = ObservationRecord(id: "o2", traceId: "t1", kind: .span, startTime: Fixture.time(1), endTime: Fixture.time(2))
+        later.eventTime = Fixture.time(5)
+        var none = ObservationRecord(id: "o3", traceId: "t1", kind: .span, startTime: Fixture.time(1))
+        none.eventTime = nil
+        try db.store.write([Fixture.trace("t1"), .observation(atEnd), .observation(later), .observation(none)])
+        var times: [String: Timestamp?] = [:]
+        try db.store.export { record in
+            if case .observation(let observation) = record { times[observation.id] = observation.eventTime }
+        }
+        #expect(times == ["o1": Fixture.time(2), "o2": Fixture.time(5), "o3": nil])
+        // A later record that moves the end keeps the event time it brings.
+        var moved = ObservationRecord(id: "o1", traceId: "t1", kind: .span, endTime: Fixture.time(3))
+        moved.eventTime = Fixture.time(3)
+        try db.store.write([.observation(moved)])
+        try db.store.export { record in
+            if case .observation(let observation) = record, observation.id == "o1" { #expect(observation.eventTime == Fixture.time(3)) }
+        }
+    }
+
     @Test func aClientCostIsUsedVerbatim() throws {
         let db = try TemporaryStore()
         try db.store.write([

@@ -52,7 +52,7 @@ extension TraceStore {
                 inputIsNew: inputIsNew,
                 previousTurnId: previous?.key, nextTurnId: next?.key,
                 children: try children.map { try $0.record(traceKey: traceKey, blobs: &blobs) },
-                costEntry: observation.costEntry, costParts: observation.costParts, omittedHistory: omitted)
+                costEntry: observation.priceEntry, costParts: observation.costParts, omittedHistory: omitted)
         }
     }
 

@@ -31,11 +31,14 @@ extension ObservationRow {
         return try? Cost(json: detail, path: "")
     }
 
+    /// The price table entry a computed cost came from.
+    var priceEntry: String? { costSource == "computed" ? costEntry ?? model : costEntry }
+
     /// Where the cost came from.
     var costOrigin: CostSource {
         switch costSource {
         case "client": .client
-        case "computed": .computed(entry: costEntry ?? "")
+        case "computed": .computed(entry: priceEntry ?? "")
         default: .unknown
         }
     }
@@ -51,10 +54,12 @@ extension ObservationRow {
         } else if let usage, let model, let price = memo.match(model, in: pricing), let priced = price.cost(for: usage) {
             costUSD = priced.cost.effectiveTotal
             costSource = "computed"
-            costEntry = priced.entry
-            // Only the parts: their total is `cost_usd` already, and kept twice it cost every
-            // priced call about 30 bytes.
-            var detail = Cost(total: nil, parts: priced.cost.parts).json
+            // Most calls name their price entry exactly: NULL then stands for the model's name.
+            costEntry = priced.entry == model ? nil : priced.entry
+            // Only the parts, to a millionth of a millionth of a dollar: their total is `cost_usd`
+            // already, and a product's binary noise (0.00017500000000000003) cost as many bytes
+            // as the figure.
+            var detail = Cost(total: nil, parts: priced.cost.parts.mapValues { ($0 * 1e12).rounded() / 1e12 }).json
             if priced.longContext, case .object(var object) = detail {
                 object["longContext"] = true
                 detail = .object(object)

@@ -95,7 +95,7 @@ struct ObservationRow {
         statusMessage = row[29]
         version = row[30]
         environment = row[31]
-        eventAt = row[32]
+        eventAt = row[32] ?? endAt
         toolCalls = row[33]
         tools = row[34]
         sharedMetadata = row[35]
@@ -153,7 +153,7 @@ struct ObservationRow {
         statusMessage = c.textOrNil(29)
         version = c.textOrNil(30)
         environment = c.textOrNil(31)
-        eventAt = c.int64OrNil(32)
+        eventAt = c.int64OrNil(32) ?? endAt
         toolCalls = c.int64OrNil(33) ?? 0
         tools = c.dataOrNil(34)
         sharedMetadata = c.dataOrNil(35)
@@ -175,11 +175,15 @@ struct ObservationRow {
             SQLValue(outputTokens), SQLValue(cacheReadTokens), SQLValue(cacheWrite5mTokens), SQLValue(cacheWrite1hTokens),
             SQLValue(reasoningTokens), SQLValue(totalTokens), SQLValue(usageOther), SQLValue(costUSD), SQLValue(costSource),
             SQLValue(costEntry), SQLValue(costDetail), SQLValue(level), SQLValue(statusMessage), SQLValue(version),
-            SQLValue(environment), SQLValue(eventAt), .integer(toolCalls), SQLValue(tools), SQLValue(sharedMetadata),
+            SQLValue(environment), SQLValue(storedEventAt), .integer(toolCalls), SQLValue(tools), SQLValue(sharedMetadata),
             .integer(changeSeq),
         ]
         try statement.run(db, isNew ? [.integer(id)] + values : values + [.integer(id)])
     }
+
+    /// `event_at` as stored: NULL when it is the end, as it is for every span (an exporter sends a
+    /// span once it ended), which saves 8 bytes a row; reading puts the end back.
+    private var storedEventAt: Int64? { eventAt == endAt ? nil : eventAt }
 
     /// Whether any token counter is set.
     var hasTokens: Bool {
