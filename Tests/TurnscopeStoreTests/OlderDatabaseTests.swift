@@ -45,6 +45,18 @@ import TurnscopeStore
         _ = scratch
     }
 
+    @Test func itsSearchFindsWhatANewDatabaseFinds() throws {
+        let (scratch, older) = try Self.olderStore()
+        let fresh = try TemporaryStore()
+        try fresh.store.write(try Self.records())
+        for words in ["SessionStore", "refresh tokens Redis", "PyJWT"] {
+            let found = try older.search(words).items
+            #expect(!found.isEmpty, "\(words)")
+            #expect(found.map(\.observationId) == (try fresh.store.search(words).items.map(\.observationId)))
+        }
+        _ = scratch
+    }
+
     @Test func writingItsRecordsAgainStoresNoContentTwice() throws {
         let records = try Self.records()
         let (scratch, older) = try Self.olderStore()

@@ -31,8 +31,23 @@ enum Migrations {
         migrator.registerMigration("v9: no covering index of the summed columns") { db in
             try db.execute(sql: v9)
         }
+        migrator.registerMigration("v10: a full-text index without token counts, in a new database") { db in
+            // A contentless index cannot be rebuilt from itself, and rebuilding it from the blobs
+            // would mean inflating and parsing every one of them on first open: only a database
+            // that holds no content yet is given the smaller index.
+            guard try Int.fetchOne(db, sql: "SELECT count(*) FROM blobs") == 0 else { return }
+            try db.execute(sql: v10)
+        }
         return migrator
     }
+
+    // FTS5 keeps each row's token count (`blob_text_docsize`, 12 bytes a span) for ranking by
+    // relevance; search lists hits newest first and never ranks, so `columnsize=0` drops it.
+    private static let v10 = """
+        DROP TABLE blob_text;
+        CREATE VIRTUAL TABLE blob_text USING fts5 (
+            text, content = '', detail = none, columnsize = 0, tokenize = 'unicode61 remove_diacritics 2');
+        """
 
     // v2's covering index of the summed columns was the stats screen's scan until v7's usage
     // aggregate took that over. The filters the aggregate cannot answer (user, tag, source,
