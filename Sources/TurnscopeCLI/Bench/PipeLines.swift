@@ -21,34 +21,34 @@ final class PipeLines: Sendable {
     /// Signalled once per line and once at the end, so a waiter wakes for each.
     private let arrived = DispatchSemaphore(value: 0)
 
-    /// Starts reading `handle` until its end; `onLine` sees each line as it arrives (on the
-    /// reading thread), before a waiter can take it.
-    init(_ handle: FileHandle, onLine: (@Sendable (String) -> Void)? = nil) {
+    /// Starts reading `handle` until its end.
+    init(_ handle: FileHandle) {
         let thread = Thread { [self] in
             var pending: [UInt8] = []
+            var chunk = [UInt8](repeating: 0, count: 1 << 16)
+            // read(2) itself: FileHandle's `availableData` traps on a read error and its
+            // `read(upToCount:)` waits for the whole count. An error ends the lines as the end does.
             while true {
-                let chunk = handle.availableData
-                if chunk.isEmpty { break }
-                pending.append(contentsOf: chunk)
+                let count = chunk.withUnsafeMutableBytes { read(handle.fileDescriptor, $0.baseAddress, $0.count) }
+                if count < 0, errno == EINTR { continue }
+                guard count > 0 else { break }
+                pending.append(contentsOf: chunk[..<count])
                 while let newline = pending.firstIndex(of: 0x0A) {
-                    let line = String(decoding: pending[..<newline], as: UTF8.self)
+                    add(String(decoding: pending[..<newline], as: UTF8.self))
                     pending.removeSubrange(...newline)
-                    onLine?(line)
-                    state.withLock { $0.lines.append(line) }
-                    arrived.signal()
                 }
             }
             // A last line without its newline still counts.
-            if !pending.isEmpty {
-                let line = String(decoding: pending, as: UTF8.self)
-                onLine?(line)
-                state.withLock { $0.lines.append(line) }
-                arrived.signal()
-            }
+            if !pending.isEmpty { add(String(decoding: pending, as: UTF8.self)) }
             state.withLock { $0.ended = true }
             arrived.signal()
         }
         thread.start()
+    }
+
+    private func add(_ line: String) {
+        state.withLock { $0.lines.append(line) }
+        arrived.signal()
     }
 
     /// The next line, waiting at most `timeout` seconds for it. Blocks the calling thread.
