@@ -29,7 +29,7 @@ public struct Turnscope: AsyncParsableCommand {
         subcommands: [
             BrowseCommand.self, ViewCommand.self, DemoCommand.self,
             ServeCommand.self, ImportCommand.self, ExportCommand.self, SessionsCommand.self, ShowCommand.self, StatsCommand.self,
-            PricesCommand.self, MirrorCommand.self, BenchCommand.self,
+            PricesCommand.self, MirrorCommand.self, BenchCommand.self, BenchCollectorCommand.self,
         ],
         defaultSubcommand: BrowseCommand.self)
 

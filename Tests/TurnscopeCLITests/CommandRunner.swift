@@ -71,10 +71,11 @@ final class CommandRunner {
     @discardableResult
     func write(_ name: String, _ text: String) throws -> String { try write(name, Data(text.utf8)) }
 
-    /// Runs `turnscope` with these arguments; `stdin` is fed to standard input (else it is empty).
+    /// Runs `turnscope` with these arguments; `stdin` is fed to standard input (else it is empty),
+    /// and `environment` is set on top of the runner's own.
     @discardableResult
-    func run(_ arguments: [String], stdin: Data? = nil) throws -> CommandOutput {
-        let result = try Self.execute(arguments, stdin: stdin, in: directory)
+    func run(_ arguments: [String], stdin: Data? = nil, environment: [String: String] = [:]) throws -> CommandOutput {
+        let result = try Self.execute(arguments, stdin: stdin, environment: environment, in: directory)
         if result.crashed {
             Issue.record("turnscope was killed by a signal (a crash, or over \(Self.timeout)s)\n\(result)")
         }
@@ -117,7 +118,9 @@ final class CommandRunner {
         var description: String
     }
 
-    private static func execute(_ arguments: [String], stdin: Data?, in directory: URL) throws -> CommandOutput {
+    private static func execute(
+        _ arguments: [String], stdin: Data?, environment extra: [String: String] = [:], in directory: URL
+    ) throws -> CommandOutput {
         let id = UUID().uuidString
         let stdoutFile = directory.appendingPathComponent("stdout-\(id)").path
         let stderrFile = directory.appendingPathComponent("stderr-\(id)").path
@@ -142,7 +145,7 @@ final class CommandRunner {
         process.executableURL = binary
         process.arguments = arguments
         process.currentDirectoryURL = directory
-        process.environment = environment(in: directory)
+        process.environment = environment(in: directory).merging(extra) { $1 }
         process.standardInput = input
         process.standardOutput = output
         process.standardError = errors

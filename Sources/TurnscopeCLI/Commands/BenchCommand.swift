@@ -9,10 +9,11 @@ struct BenchCommand: AsyncParsableCommand {
         discussion: """
             ingest: a collector on a temporary database driven over loopback by concurrent clients \
             sending Langfuse batches of 50 events and OTLP exports of 512 spans: observations/s, request \
-            latency p50/p99, peak memory; then OTLP exports alone from every client, over HTTP and over \
+            latency p50/p99; then OTLP exports alone from every client, over HTTP and over \
             OTLP/gRPC (the same load), and Claude Code's \
             log events (exports of 64 records) to /v1/logs and over gRPC: records/s, latency p50/p99. \
-            Each run lasts --seconds, on a database of its own.
+            Each run lasts --seconds, on a database of its own, with the collector in a child process: \
+            peak memory is the collector's own for each run, and the clients' apart.
             store: write throughput (batches of 100 generations, full-text index on) against plain SQLite, \
             disk bytes per unique content byte for a 500-turn agent session, database bytes per span \
             for 20,000 instrumented OTLP spans (OpenInference and GenAI), and p50/p99 latency of \
