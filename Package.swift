@@ -26,6 +26,7 @@ let package = Package(
     ],
     targets: [
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CMalloc", path: "Sources/CMalloc"),
         .systemLibrary(
             name: "CNcurses", path: "Sources/CNcurses", providers: [.apt(["libncurses-dev"])]),
         .systemLibrary(
@@ -108,7 +109,7 @@ let package = Package(
                 .product(name: "SwiftProtobuf", package: "swift-protobuf"),
             ],
             swiftSettings: strict),
-        .executableTarget(name: "turnscope", dependencies: ["TurnscopeCLI"], swiftSettings: strict),
+        .executableTarget(name: "turnscope", dependencies: ["TurnscopeCLI", "CMalloc"], swiftSettings: strict),
         .testTarget(name: "TurnscopeModelTests", dependencies: ["TurnscopeModel"], swiftSettings: strict),
         .testTarget(
             // GRDB only to turn a database back into the file an earlier version left (migrations);

@@ -4,6 +4,7 @@ import TurnscopeCLI
 @main
 struct TurnscopeMain {
     static func main() async {
+        LargeAllocations.keepApart()
         await Turnscope.main()
     }
 }
