@@ -8,6 +8,9 @@ struct WriterMemory {
     var histories = RecentHistories()
     /// Price-table matches by model name.
     var prices = PriceMemo()
+    /// Whether the database holds blobs keyed by all 16 bytes of their fingerprint from before
+    /// keys were shortened (see `BlobWriter`); nil until asked.
+    var hasWholeKeys: Bool?
 
     /// How many fingerprints to remember before starting over; about 40 bytes each.
     static let knownLimit = 500_000

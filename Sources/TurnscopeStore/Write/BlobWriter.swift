@@ -68,34 +68,40 @@ struct BlobWriter {
 
     /// The id of the blob holding this content, if one does.
     ///
-    /// - Parameter body: the content's bytes, produced only when the database is asked: its key
-    ///   is the fingerprint's first 8 bytes (`ContentHash.key`), so a row found there is compared
-    ///   with the content before it is taken. Rows stored before keys were shortened, and content
-    ///   whose short key another blob holds, are keyed by all 16 bytes.
+    /// Content is keyed by the fingerprint's first 8 bytes (`ContentHash.key`), so a row found
+    /// under that key is compared with the content before it is taken. Content whose short key
+    /// another blob holds is keyed by all 16 bytes, as is everything a database stored before keys
+    /// were shortened: only then is the whole key looked up too, so content never seen before
+    /// costs one index probe.
+    ///
+    /// - Parameter body: the content's bytes, produced only to compare with a row found.
     private mutating func lookup(_ hash: ContentHash, kind: BlobBody.Kind, body: @autoclosure () -> [UInt8]) throws -> Int64? {
         if let id = memory.known[hash] { return id }
-        let statement = try db.cachedStatement(sql: "SELECT id, hash, kind, body FROM blobs WHERE hash IN (?, ?)")
-        let rows = try Row.fetchAll(statement, arguments: [Data(hash.key), Data(hash.bytes)])
-        guard !rows.isEmpty else { return nil }
-        let expected = body()
-        for row in rows {
-            let stored: Data = row[1]
-            let matches: Bool
-            if stored.count == hash.bytes.count {
-                matches = true
-            } else if let blob = BlobBody.decode(kind: row[2], body: row[3]) {
-                matches = blob.kind == kind && blob.bytes.elementsEqual(expected)
-            } else {
-                matches = false
-            }
-            if matches {
-                let id: Int64 = row[0]
+        let byKey = try db.cachedStatement(sql: "SELECT id, kind, body FROM blobs WHERE hash = ?")
+        let found = try byKey.first(db, [.blob(Data(hash.key))]) { ($0.int64(0), $0.int64(1), $0.dataOrNil(2) ?? Data()) }
+        if let (id, storedKind, stored) = found {
+            if let blob = BlobBody.decode(kind: storedKind, body: stored), blob.kind == kind, blob.bytes.elementsEqual(body()) {
                 memory.known[hash] = id
                 return id
             }
+            shortKeyTaken.insert(hash)
+        } else if try !hasWholeKeys() {
+            return nil
         }
-        shortKeyTaken.insert(hash)
-        return nil
+        let byWholeKey = try db.cachedStatement(sql: "SELECT id FROM blobs WHERE hash = ?")
+        guard let id = try byWholeKey.first(db, [.blob(Data(hash.bytes))], { $0.int64(0) }) else { return nil }
+        memory.known[hash] = id
+        return id
+    }
+
+    /// Whether the database was written before keys were shortened: its first blob then has a
+    /// 16-byte key (asked once, then remembered with the writer's memory).
+    private mutating func hasWholeKeys() throws -> Bool {
+        if let known = memory.hasWholeKeys { return known }
+        let first = try db.cachedStatement(sql: "SELECT length(hash) FROM blobs ORDER BY id LIMIT 1")
+        let answer = try first.first(db, []) { $0.int64(0) == 16 } ?? false
+        memory.hasWholeKeys = answer
+        return answer
     }
 
     private mutating func insert(
