@@ -57,10 +57,15 @@ import TurnscopeStore
         _ = scratch
     }
 
-    @Test func writingItsRecordsAgainStoresNoContentTwice() throws {
+    @Test func writingItsRecordsAgainStoresNoMessageTwice() throws {
         let records = try Self.records()
         let (scratch, older) = try Self.olderStore()
         let bytes = try older.checkpointAndMeasure()
+        // The older version kept request parameters as text in their rows: written again, each
+        // distinct set becomes a blob, once. No message or other content is stored again.
+        let parameters = Set(records.compactMap { $0.observation?.modelParameters.map { JSONValue.object($0).jsonBytes } })
+        #expect(!parameters.isEmpty)
+        #expect(try older.write(records).newContentBytes == parameters.reduce(0) { $0 + $1.count })
         #expect(try older.write(records).newContentBytes == 0)
         // A new turn resending the session's history stores only its new message.
         guard case .observation(var turn)? = records.last(where: { $0.observation?.input?.messages != nil }).map({ $0 }),

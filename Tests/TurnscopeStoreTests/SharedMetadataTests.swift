@@ -3,8 +3,9 @@ import Testing
 import TurnscopeModel
 import TurnscopeStore
 
-/// The metadata every span of a process repeats (OTLP resource attributes and scope) is stored
-/// once, and every reader still sees each observation's metadata whole.
+/// The metadata every span of a process repeats (OTLP resource attributes and scope), and what
+/// calls alike repeat (unmapped attributes, provider, finish reason), is stored once, and every
+/// reader still sees each observation's metadata whole.
 @Suite struct SharedMetadataTests {
     /// A resource as big as a real Python process's, padded so that a copy per row would show.
     static let resource: JSONValue = .object(
@@ -56,6 +57,75 @@ import TurnscopeStore
         #expect(metadata?["resourceAttributes"] == Self.resource)
         #expect(metadata?["attributes"] == ["step.index": 1, "late": true])
         #expect(metadata?["scope"] == ["name": "acme.instrumentation", "version": "1.0"])
+    }
+
+    /// A chat span as an instrumentation sends it: the same unmapped attributes on every call, a
+    /// response id of its own.
+    static func call(_ index: Int, attributes: [String: JSONValue]) -> ObservationRecord {
+        ObservationRecord(
+            id: "call-\(index)", traceId: "trace-\(index)", kind: .generation, name: "chat gpt-4o",
+            startTime: Fixture.time(Double(index)),
+            metadata: [
+                "attributes": .object(attributes), "provider": "openai", "finishReason": "stop",
+                "responseId": .string("chatcmpl-\(index)"),
+            ])
+    }
+
+    static func metadataById(_ store: TraceStore) throws -> [String: JSONValue] {
+        var read: [String: JSONValue] = [:]
+        try store.export { if case .observation(let observation) = $0 { read[observation.id] = observation.metadata } }
+        return read
+    }
+
+    @Test func attributesEveryCallRepeatsTakeSpaceOnce() throws {
+        let db = try TemporaryStore()
+        let attributes = Dictionary(uniqueKeysWithValues: (0..<20).map { ("server.setting.\($0)", JSONValue.string(String(repeating: "s", count: 40))) })
+        let calls = (0..<2_000).map { Self.call($0, attributes: attributes) }
+        try db.store.write(calls.map(Record.observation), client: "otlp")
+        let disk = try db.store.checkpointAndMeasure()
+        // The same calls, each with attributes of its own: a copy per row.
+        let unlike = try TemporaryStore()
+        try unlike.store.write(
+            (0..<2_000).map { index in
+                var own = attributes
+                own["server.setting.0"] = .string("setting of call \(index)")
+                return .observation(Self.call(index, attributes: own))
+            }, client: "otlp")
+        let copies = try unlike.store.checkpointAndMeasure()
+        #expect(disk * 3 < copies, "\(disk) bytes for 2,000 calls alike, \(copies) for 2,000 unlike")
+        let read = try Self.metadataById(db.store)
+        #expect(read.count == calls.count)
+        for call in calls { #expect(read[call.id] == call.metadata) }
+    }
+
+    @Test func attributesOfOneCallOnlyStayInItsRow() throws {
+        let db = try TemporaryStore()
+        let calls = (0..<50).map { Self.call($0, attributes: ["request_id": .string("req_\($0)")]) }
+        // No blob for what no other call repeats; the provider and reason alone repeat, which
+        // makes the first two calls alike on nothing: each call part differs by its request id.
+        #expect(try db.store.write(calls.map(Record.observation), client: "otlp").newContentBytes == 0)
+        // A span sent again (an exporter's retry) still reads back as sent.
+        try db.store.write(calls.prefix(5).map(Record.observation), client: "otlp")
+        let read = try Self.metadataById(db.store)
+        for call in calls { #expect(read[call.id] == call.metadata) }
+    }
+
+    @Test func aLaterSpanAddsToAttributesKeptOnce() throws {
+        let db = try TemporaryStore()
+        let calls = (0..<3).map { Self.call($0, attributes: ["server.address": "api.openai.com"]) }
+        try db.store.write(calls.map(Record.observation), client: "otlp")
+        for index in [0, 2] {
+            var update = ObservationRecord(id: "call-\(index)", kind: nil, metadata: ["attributes": ["late": true], "finishReason": "length"])
+            update.eventTime = Fixture.time(100)
+            try db.store.write([.observation(update)], client: "otlp")
+        }
+        let read = try Self.metadataById(db.store)
+        for index in [0, 2] {
+            #expect(read["call-\(index)"]?["attributes"] == ["server.address": "api.openai.com", "late": true])
+            #expect(read["call-\(index)"]?["finishReason"] == "length")
+            #expect(read["call-\(index)"]?["responseId"] == .string("chatcmpl-\(index)"))
+        }
+        #expect(read["call-1"] == calls[1].metadata)
     }
 
     @Test func theSharedPartIsNotSearchable() throws {

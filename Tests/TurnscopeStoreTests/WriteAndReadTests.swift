@@ -125,6 +125,67 @@ import TurnscopeStore
         #expect(second.summary.costSource == .computed(entry: "claude-sonnet-4-5-20250929"))
     }
 
+    @Test func aComputedCostsPartsArePricedAgainAndLeftOutWhenThePricesChanged() throws {
+        let db = try TemporaryStore()
+        try db.store.write([
+            Fixture.trace("t1"),
+            Fixture.generation("g1", trace: "t1", history: [.text(.user, "x")], reply: .text(.assistant, "y"), at: 1,
+                model: "gpt-4o", usage: Usage(input: 1_000, output: 100)),
+        ])
+        let priced = try #require(try db.store.turn(id: "g1"))
+        #expect(priced.costParts == ["input": 0.0025, "output": 0.001])
+        #expect(priced.summary.cost == 0.0035)
+
+        // The same file opened with other prices for the entry: the stored cost stands, and parts
+        // that would no longer add up to it are not made up.
+        let dearer = PriceTable.bundled.merging([ModelPrice(key: "gpt-4o", input: 5e-6, output: 20e-6)])
+        let reopened = try TraceStore(path: db.path, pricing: dearer)
+        let read = try #require(try reopened.turn(id: "g1"))
+        #expect(read.summary.cost == 0.0035)
+        #expect(read.costParts.isEmpty)
+    }
+
+    @Test func aLevelReadsBackAsSentOrAbsent() throws {
+        let db = try TemporaryStore()
+        let levels: [Level?] = [.default, nil, .error, .warning, .debug]
+        try db.store.write(
+            [Fixture.trace("t1")]
+                + levels.enumerated().map { index, level in
+                    Fixture.generation(
+                        "g\(index)", trace: "t1", history: [.text(.user, "x")], reply: .text(.assistant, "y"),
+                        at: Double(index), level: level)
+                })
+        var read: [String: Level?] = [:]
+        try db.store.export { if case .observation(let observation) = $0 { read[observation.id] = observation.level } }
+        #expect(read.count == levels.count)
+        for (index, level) in levels.enumerated() { #expect(read["g\(index)"] == .some(level)) }
+        #expect(try db.store.session(id: "s1")?.errorCount == 1)
+    }
+
+    @Test func requestParametersReadBackAndRepeatedOnesAreStoredOnce() throws {
+        let db = try TemporaryStore()
+        let parameters: [String: JSONValue] = ["temperature": 0.2, "max_tokens": 1024, "stop": ["\n\n"]]
+        let calls = (0..<3).map { index in
+            ObservationRecord(
+                id: "g\(index)", traceId: "t1", kind: .generation, startTime: Fixture.time(Double(index)), model: "gpt-4o",
+                modelParameters: index == 2 ? ["temperature": 1] : parameters)
+        }
+        let written = try db.store.write(calls.map(Record.observation))
+        // Two distinct sets of parameters, each stored once.
+        let distinct = [JSONValue.object(parameters), ["temperature": 1]].map(\.jsonBytes.count).reduce(0, +)
+        #expect(written.newContentBytes == distinct)
+        var read: [String: [String: JSONValue]] = [:]
+        try db.store.export { if case .observation(let observation) = $0 { read[observation.id] = observation.modelParameters } }
+        #expect(read == ["g0": parameters, "g1": parameters, "g2": ["temperature": 1]])
+        // A later record without parameters keeps them; one with others replaces them.
+        var later = ObservationRecord(id: "g0", kind: nil, modelParameters: ["temperature": 0])
+        later.eventTime = Fixture.time(100)
+        try db.store.write([.observation(ObservationRecord(id: "g1", kind: nil)), .observation(later)])
+        read = [:]
+        try db.store.export { if case .observation(let observation) = $0 { read[observation.id] = observation.modelParameters } }
+        #expect(read == ["g0": ["temperature": 0], "g1": parameters, "g2": ["temperature": 1]])
+    }
+
     @Test func anEventTimeComesBackWhetherOrNotItIsTheEnd() throws {
         let db = try TemporaryStore()
         var atEnd = ObservationRecord(id: "o1", traceId: "t1", kind: .span, startTime: Fixture.time(1), endTime: Fixture.time(2))

@@ -61,6 +61,11 @@ struct PriceIndex: Sendable {
         self.byUndated = byUndated
     }
 
+    /// The entry whose key is `key`, ignoring case.
+    func entry(key: String) -> ModelPrice? {
+        exact[key.lowercased()].map { candidates[$0].price }
+    }
+
     /// The entry for `name`, or nil when no entry prices that model.
     func match(_ name: String) -> ModelPrice? {
         let query = name.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()

@@ -38,6 +38,11 @@ public struct PriceTable: Sendable {
         index.match(model)
     }
 
+    /// The entry with this key, ignoring case (the key a computed cost names), not a match.
+    public func entry(key: String) -> ModelPrice? {
+        index.entry(key: key)
+    }
+
     /// The cost of one request of `model` with `usage`, or nil when the model is unknown or
     /// missing, or the usage has no token counter: never a made-up $0. See `ModelPrice.cost(for:)`
     /// for the rule.

@@ -11,9 +11,14 @@ enum PayloadColumn: Equatable {
     case messages([Int64])
     /// Any other JSON value: one blob id.
     case json(Int64)
+    /// Metadata kept out of the row (see SharedMetadata): the blob of what every span of the
+    /// process repeats and the blob of what calls alike repeat, each JSON objects, either absent.
+    /// (Rows written before calls' parts were kept apart hold `.json` for the process part.)
+    case metadata(process: Int64?, call: Int64?)
 
     private static let messagesTag: UInt8 = 1
     private static let jsonTag: UInt8 = 2
+    private static let metadataTag: UInt8 = 3
 
     /// The encoded column value.
     var data: Data {
@@ -35,6 +40,11 @@ enum PayloadColumn: Equatable {
         case .json(let id):
             bytes.append(Self.jsonTag)
             Varint.append(UInt64(bitPattern: id), to: &bytes)
+        case .metadata(let process, let call):
+            // Blob ids start at 1: 0 stands for an absent part.
+            bytes.append(Self.metadataTag)
+            Varint.append(UInt64(bitPattern: process ?? 0), to: &bytes)
+            Varint.append(UInt64(bitPattern: call ?? 0), to: &bytes)
         }
         return Data(bytes)
     }
@@ -62,6 +72,10 @@ enum PayloadColumn: Equatable {
         case Self.jsonTag:
             guard let id = Varint.read(bytes, &offset) else { return nil }
             self = .json(Int64(bitPattern: id))
+        case Self.metadataTag:
+            guard let process = Varint.read(bytes, &offset), let call = Varint.read(bytes, &offset) else { return nil }
+            self = .metadata(
+                process: process == 0 ? nil : Int64(bitPattern: process), call: call == 0 ? nil : Int64(bitPattern: call))
         default:
             return nil
         }
@@ -72,6 +86,7 @@ enum PayloadColumn: Equatable {
         switch self {
         case .messages(let ids): ids
         case .json(let id): [id]
+        case .metadata(let process, let call): [process, call].compactMap { $0 }
         }
     }
 }

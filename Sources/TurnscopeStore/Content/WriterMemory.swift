@@ -11,6 +11,12 @@ struct WriterMemory {
     /// Whether the database holds blobs keyed by all 16 bytes of their fingerprint from before
     /// keys were shortened (see `BlobWriter`); nil until asked.
     var hasWholeKeys: Bool?
+    /// Fingerprints of metadata call parts seen once and kept in their row (see
+    /// `BlobWriter.blobIfRepeated`).
+    var seenOnce: Set<ContentHash> = []
+
+    /// How many call parts seen once to remember before starting over.
+    static let seenOnceLimit = 50_000
 
     /// How many fingerprints to remember before starting over; about 40 bytes each.
     static let knownLimit = 500_000

@@ -39,7 +39,7 @@ extension TraceStore {
                 let sentSeq: Int64 = entry[3] ?? -1
                 let item: MirrorItem?
                 switch kind {
-                case .trace: item = try Self.outgoingTrace(db, mirrorEntry, after: sentSeq, blobs: &blobs)
+                case .trace: item = try Self.outgoingTrace(db, mirrorEntry, after: sentSeq, blobs: &blobs, pricing: pricing)
                 case .score: item = try Self.outgoingScore(db, mirrorEntry)
                 }
                 let found = item ?? MirrorItem(entry: mirrorEntry, payload: .gone)
@@ -54,7 +54,7 @@ extension TraceStore {
     static let mirrorMemoLimit = 20_000
 
     private static func outgoingTrace(
-        _ db: Database, _ entry: MirrorEntry, after sentSeq: Int64, blobs: inout BlobReader
+        _ db: Database, _ entry: MirrorEntry, after sentSeq: Int64, blobs: inout BlobReader, pricing: PriceTable
     ) throws -> MirrorItem? {
         // Cached statements: compiling these three for every trace of every round cost more than
         // running them (GRDB's authorizer visits each column at compile time).
@@ -81,7 +81,7 @@ extension TraceStore {
             let observation = ObservationRow(row: row)
             var record = try observation.record(traceKey: trace.key, blobs: &blobs)
             if record.cost == nil, let priced = observation.costUSD {
-                record.cost = Cost(total: priced, parts: observation.costParts)
+                record.cost = Cost(total: priced, parts: observation.costParts(pricing: pricing))
             }
             return record
         }

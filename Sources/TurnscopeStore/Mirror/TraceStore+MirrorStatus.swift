@@ -67,18 +67,19 @@ extension TraceStore {
                 sql: """
                     SELECT o.key, o.change_seq, m.state, m.sent_seq, m.reason FROM observations o
                     JOIN mirror_outbox m ON m.kind = 0 AND m.row_id = o.trace_id WHERE o.key IN (\(placeholders))
-                    """, arguments: StatementArguments(keys))
+                    """, arguments: StatementArguments(keys.map(StoredKey.argument)))
             var marks: [String: MirrorMark] = [:]
             for row in rows {
+                guard let key = StoredKey.key(row[0]) else { continue }
                 let state: Int = row[2]
                 let changeSeq: Int64 = row[1]
                 let sentSeq: Int64? = row[3]
                 if let sentSeq, changeSeq <= sentSeq {
-                    marks[row[0]] = .mirrored
+                    marks[key] = .mirrored
                 } else if state == 2 {
-                    marks[row[0]] = .failed(reason: row[4] ?? "refused")
+                    marks[key] = .failed(reason: row[4] ?? "refused")
                 } else {
-                    marks[row[0]] = .pending
+                    marks[key] = .pending
                 }
             }
             return marks
@@ -95,7 +96,7 @@ extension TraceStore {
                     sql: """
                         SELECT m.upstream_id, (SELECT value FROM mirror_state WHERE key = 'destination') FROM observations o
                         JOIN mirror_outbox m ON m.kind = 0 AND m.row_id = o.trace_id WHERE o.key = ?
-                        """, arguments: [key]),
+                        """, arguments: [StoredKey.argument(key)]),
                 let upstream = row[0] as String?, let host = row[1] as String?
             else { return nil }
             return "\(host)/trace/\(upstream)"

@@ -39,9 +39,22 @@ struct BlobReader {
             try load(ids.filter { messages[$0] == nil })
             return .messages(ids.compactMap { messages[$0] })
         case .json(let id):
-            if values[id] == nil { try load([id]) }
-            return values[id].map(Payload.json)
+            return try value(id).map(Payload.json)
+        case .metadata(let process, let call):
+            // The two parts never share a key; were one to, the call's would be the closer.
+            var parts: [[String: JSONValue]] = []
+            for id in [process, call].compactMap({ $0 }) {
+                if let part = try value(id)?.objectValue { parts.append(part) }
+            }
+            guard !parts.isEmpty else { return nil }
+            return .json(.object(parts.reduce(into: [:]) { whole, part in whole.merge(part) { _, call in call } }))
         }
+    }
+
+    /// The JSON value blob `id` holds.
+    mutating func value(_ id: Int64) throws -> JSONValue? {
+        if values[id] == nil { try load([id]) }
+        return values[id]
     }
 
     /// The message blob ids a column references, without decoding anything.

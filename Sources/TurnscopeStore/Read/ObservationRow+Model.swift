@@ -30,7 +30,7 @@ extension ObservationRow {
             name: name, startTime: startAt.map(Timestamp.init(microseconds:)),
             endTime: endAt.map(Timestamp.init(microseconds:)),
             completionStartTime: firstTokenAt.map(Timestamp.init(microseconds:)), model: model,
-            modelParameters: WriteTransaction.decodeJSON(modelParameters)?.objectValue,
+            modelParameters: try modelParameters?.value(blobs: &blobs)?.objectValue,
             input: try blobs.payload(input, droppingMessages: omitted), output: try blobs.payload(output),
             metadata: try wholeMetadata(blobs: &blobs), usage: usage, cost: clientCost,
             level: level.flatMap(Level.init(rawValue:)), statusMessage: statusMessage, version: version,
@@ -40,8 +40,13 @@ extension ObservationRow {
 
     /// The metadata with the part every span of its process shares put back.
     private func wholeMetadata(blobs: inout BlobReader) throws -> JSONValue? {
-        let own = WriteTransaction.decodeJSON(metadata)
-        guard case .json(let shared)? = try blobs.payload(sharedMetadata) else { return own }
+        try Self.wholeMetadata(own: metadata, shared: sharedMetadata, blobs: &blobs)
+    }
+
+    /// The metadata of a row whose `metadata` is `own` and whose `shared_metadata` is `shared`.
+    static func wholeMetadata(own: String?, shared: Data?, blobs: inout BlobReader) throws -> JSONValue? {
+        let own = WriteTransaction.decodeJSON(own)
+        guard case .json(let shared)? = try blobs.payload(shared) else { return own }
         return SharedMetadata.join(own: own, shared: shared)
     }
 
@@ -51,11 +56,22 @@ extension ObservationRow {
         return try? ToolDefinition.list(json: value, path: "tools")
     }
 
-    /// Cost parts as priced or reported.
-    var costParts: [String: Double] {
-        guard let detail = WriteTransaction.decodeJSON(costDetail) else { return [:] }
-        return (try? Cost(json: detail, path: ""))?.parts ?? [:]
+    /// Cost parts as reported, or as priced: a computed cost's parts are not stored (see
+    /// `price(clientCost:with:memo:)`) but priced again from its entry and usage. Should the
+    /// entry's prices have changed since (another version's table, a user's price file), the
+    /// parts would not add up to the stored cost, and none are given rather than wrong ones.
+    func costParts(pricing: PriceTable) -> [String: Double] {
+        if let detail = WriteTransaction.decodeJSON(costDetail) { return (try? Cost(json: detail, path: ""))?.parts ?? [:] }
+        guard costSource == "computed", let costUSD, let usage, let entry = priceEntry,
+            let priced = pricing.entry(key: entry)?.cost(for: usage), let total = priced.cost.effectiveTotal,
+            abs(total - costUSD) <= 1e-9 * max(1, abs(costUSD))
+        else { return [:] }
+        return Self.rounded(priced.cost.parts)
     }
+
+    /// Parts to a millionth of a millionth of a dollar, as a client's detail is kept: a product's
+    /// binary noise (0.00017500000000000003) is not part of the price.
+    static func rounded(_ parts: [String: Double]) -> [String: Double] { parts.mapValues { ($0 * 1e12).rounded() / 1e12 } }
 
     /// Rows of the observations table with the same columns, prefixed as `o.`.
     static let prefixedColumns = SQLText.names(columns).map { "o." + $0 }.joined(separator: ", ")

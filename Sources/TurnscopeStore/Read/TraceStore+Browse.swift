@@ -125,7 +125,7 @@ extension TraceStore {
         let condition = filter.turnCondition()
         return try read { db in
             var arguments = condition.arguments
-            arguments += [sessionId, id]
+            arguments += [sessionId, StoredKey.argument(id)]
             return try Int.fetchOne(
                 db,
                 sql: """

@@ -42,7 +42,7 @@ extension TraceStore {
                 let text = message?.searchableText ?? BlobWriter.searchableText(of: value)
                 let start: Int64? = row[6] ?? row[9]
                 return SearchHit(
-                    snippet: query.snippet(of: text), role: message?.role, observationId: row[3],
+                    snippet: query.snippet(of: text), role: message?.role, observationId: StoredKey.key(row[3]),
                     observationKind: (row[4] as String?).flatMap(ObservationKind.init(rawValue:)),
                     observationName: row[5], traceId: row[7], sessionId: row[8],
                     time: start.map(Timestamp.init(microseconds:)))

@@ -15,7 +15,7 @@ extension TraceStore {
                 sql: """
                     SELECT \(ObservationRow.prefixedColumns), t.key, s.key FROM observations o
                     JOIN traces t ON t.id = o.trace_id JOIN sessions s ON s.id = o.session_id WHERE o.key = ?
-                    """, arguments: [id])
+                    """, arguments: [StoredKey.argument(id)])
             else { return nil }
             let observation = ObservationRow(row: row)
             let traceKey: String = row[ObservationRow.columnCount]
@@ -42,7 +42,7 @@ extension TraceStore {
             let children = try Row.fetchAll(
                 db,
                 sql: "SELECT \(ObservationRow.columns) FROM observations WHERE trace_id = ? AND parent_key = ? ORDER BY start_at, id",
-                arguments: [observation.traceId, observation.key]
+                arguments: [observation.traceId, StoredKey.argument(observation.key)]
             ).map(ObservationRow.init(row:))
             return TurnDetail(
                 summary: observation.summary(
@@ -52,7 +52,7 @@ extension TraceStore {
                 inputIsNew: inputIsNew,
                 previousTurnId: previous?.key, nextTurnId: next?.key,
                 children: try children.map { try $0.record(traceKey: traceKey, blobs: &blobs) },
-                costEntry: observation.priceEntry, costParts: observation.costParts, omittedHistory: omitted)
+                costEntry: observation.priceEntry, costParts: observation.costParts(pricing: pricing), omittedHistory: omitted)
         }
     }
 
@@ -60,7 +60,7 @@ extension TraceStore {
     /// left out, read when the screen needs it (unfolded, copied, searched).
     public func promptHistory(ofTurn id: String, count: Int) throws(StoreError) -> [Message] {
         try read { db in
-            guard count > 0, let row = try Row.fetchOne(db, sql: "SELECT input FROM observations WHERE key = ?", arguments: [id])
+            guard count > 0, let row = try Row.fetchOne(db, sql: "SELECT input FROM observations WHERE key = ?", arguments: [StoredKey.argument(id)])
             else { return [] }
             var blobs = BlobReader(db: db)
             return try blobs.leadingMessages(row[0], count: count)

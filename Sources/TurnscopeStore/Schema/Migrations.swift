@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// The schema, as a list of migrations applied in order and never edited once released.
@@ -38,8 +39,26 @@ enum Migrations {
             guard try Int.fetchOne(db, sql: "SELECT count(*) FROM blobs") == 0 else { return }
             try db.execute(sql: v10)
         }
+        migrator.registerMigration("v11: span ids as bytes") { db in
+            // The writer binds hex keys as bytes (StoredKey): keys written as text before would no
+            // longer be found, and a span sent again would become a second row.
+            let storedKey = DatabaseFunction("turnscope_stored_key", argumentCount: 1, pure: true) { values in
+                guard let key = String.fromDatabaseValue(values[0]), let bytes = StoredKey.bytes(of: key) else {
+                    return values[0]
+                }
+                return Data(bytes)
+            }
+            db.add(function: storedKey)
+            defer { db.remove(function: storedKey) }
+            try db.execute(sql: v11)
+        }
         return migrator
     }
+
+    private static let v11 = """
+        UPDATE observations SET key = turnscope_stored_key(key), parent_key = turnscope_stored_key(parent_key)
+        WHERE typeof(key) = 'text' AND (key NOT GLOB '*[^0-9a-f]*' OR parent_key NOT GLOB '*[^0-9a-f]*');
+        """
 
     // FTS5 keeps each row's token count (`blob_text_docsize`, 12 bytes a span) for ranking by
     // relevance; search lists hits newest first and never ranks, so `columnsize=0` drops it.

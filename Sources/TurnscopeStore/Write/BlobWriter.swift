@@ -57,13 +57,35 @@ struct BlobWriter {
             if let session, remember { memory.histories.remember(messages, ids: ids, session: session) }
             return PayloadColumn.messages(ids).data
         case .json(let value):
-            let hash = ContentHasher.hash(value)
-            if let id = try lookup(hash, kind: .json, body: value.jsonBytes) { return PayloadColumn.json(id).data }
-            let id = try insert(
-                hash, kind: .json, body: value.jsonBytes, text: searchable ? Self.searchableText(of: value) : "",
-                observation: observation, trace: trace)
-            return PayloadColumn.json(id).data
+            return PayloadColumn.json(try blob(of: value, observation: observation, trace: trace, searchable: searchable)).data
         }
+    }
+
+    /// The id of the blob holding `value`, stored now if no blob holds it yet.
+    mutating func blob(of value: JSONValue, observation: Int64?, trace: Int64?, searchable: Bool = true) throws -> Int64 {
+        let hash = ContentHasher.hash(value)
+        if let id = try lookup(hash, kind: .json, body: value.jsonBytes) { return id }
+        return try insert(
+            hash, kind: .json, body: value.jsonBytes, text: searchable ? Self.searchableText(of: value) : "",
+            observation: observation, trace: trace)
+    }
+
+    /// The id of the blob holding `value` when it is worth one: a value stored already, or seen
+    /// once before; nil the first time, and the caller keeps the value in its row.
+    ///
+    /// For values that repeat across rows or not, depending on the client: an instrumentation's
+    /// unmapped attributes are the same server address and settings on every call, or carry a
+    /// request id that makes each call's unique. A blob of a unique value costs its row, key and
+    /// index entry, about 40 bytes more than the text in its row.
+    mutating func blobIfRepeated(of value: JSONValue, observation: Int64?, trace: Int64?) throws -> Int64? {
+        let hash = ContentHasher.hash(value)
+        if let id = try lookup(hash, kind: .json, body: value.jsonBytes) { return id }
+        if memory.seenOnce.count >= WriterMemory.seenOnceLimit { memory.seenOnce.removeAll(keepingCapacity: true) }
+        guard memory.seenOnce.remove(hash) != nil else {
+            memory.seenOnce.insert(hash)
+            return nil
+        }
+        return try insert(hash, kind: .json, body: value.jsonBytes, text: "", observation: observation, trace: trace)
     }
 
     /// The id of the blob holding this content, if one does.
@@ -111,7 +133,10 @@ struct BlobWriter {
             sql: "INSERT INTO blobs (hash, kind, body, first_observation_id, first_trace_id) VALUES (?, ?, ?, ?, ?)")
         let stored = BlobBody.encode(kind, body, with: deflater)
         let key = shortKeyTaken.contains(hash) ? hash.bytes : hash.key
-        try insert.run(db, [.blob(Data(key)), .integer(stored.kind), .blob(stored.body), SQLValue(observation), SQLValue(trace)])
+        // The trace only for a blob without an observation: search finds a blob's trace through
+        // its observation, so naming both cost 3 bytes a blob.
+        try insert.run(
+            db, [.blob(Data(key)), .integer(stored.kind), .blob(stored.body), SQLValue(observation), SQLValue(observation == nil ? trace : nil)])
         let id = db.lastInsertedRowID
         if !text.isEmpty { pendingText.append((id, text)) }
         memory.known[hash] = id

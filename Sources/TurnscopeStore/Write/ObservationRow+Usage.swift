@@ -56,15 +56,9 @@ extension ObservationRow {
             costSource = "computed"
             // Most calls name their price entry exactly: NULL then stands for the model's name.
             costEntry = priced.entry == model ? nil : priced.entry
-            // Only the parts, to a millionth of a millionth of a dollar: their total is `cost_usd`
-            // already, and a product's binary noise (0.00017500000000000003) cost as many bytes
-            // as the figure.
-            var detail = Cost(total: nil, parts: priced.cost.parts.mapValues { ($0 * 1e12).rounded() / 1e12 }).json
-            if priced.longContext, case .object(var object) = detail {
-                object["longContext"] = true
-                detail = .object(object)
-            }
-            costDetail = detail.jsonString
+            // No parts: the entry and the usage price them again when a turn is shown
+            // (`costParts(pricing:)`); kept, they cost about 45 bytes a call.
+            costDetail = nil
         } else {
             costUSD = nil
             costSource = nil

@@ -16,7 +16,8 @@ struct ObservationRow {
     var endAt: Int64?
     var firstTokenAt: Int64?
     var model: String?
-    var modelParameters: String?
+    /// The request parameters, a blob reference (see JSONColumn).
+    var modelParameters: JSONColumn?
     var input: Data?
     var output: Data?
     var metadata: String?
@@ -64,10 +65,10 @@ struct ObservationRow {
 
     init(row: Row) {
         id = row[0]
-        key = row[1]
+        key = StoredKey.key(row[1]) ?? ""
         traceId = row[2]
         sessionId = row[3]
-        parentKey = row[4]
+        parentKey = StoredKey.key(row[4])
         kind = row[5]
         name = row[6]
         startAt = row[7]
@@ -75,7 +76,7 @@ struct ObservationRow {
         endAt = row[9]
         firstTokenAt = row[10]
         model = row[11]
-        modelParameters = row[12]
+        modelParameters = JSONColumn(row[12] as DatabaseValue)
         input = row[13]
         output = row[14]
         metadata = row[15]
@@ -91,7 +92,7 @@ struct ObservationRow {
         costSource = row[25]
         costEntry = row[26]
         costDetail = row[27]
-        level = row[28]
+        level = Self.level(stored: row[28])
         statusMessage = row[29]
         version = row[30]
         environment = row[31]
@@ -106,7 +107,7 @@ struct ObservationRow {
     ///   second look-up is skipped: a statement per new observation slowed ingest by a fifth.
     static func fetch(_ db: Database, key: String, aliases: Bool = true) throws -> ObservationRow? {
         let statement = try db.cachedStatement(sql: "SELECT \(columns) FROM observations WHERE key = ?")
-        if let row = try statement.first(db, [.text(key)], ObservationRow.init(columns:)) { return row }
+        if let row = try statement.first(db, [StoredKey.value(key)], ObservationRow.init(columns:)) { return row }
         guard aliases else { return nil }
         // A record another source's copy of the same model call was merged into (ObservationTwin).
         let aliased = try db.cachedStatement(
@@ -122,10 +123,10 @@ struct ObservationRow {
     /// The row `SELECT \(columns)` is positioned on.
     init(columns c: SQLColumns) {
         id = c.int64(0)
-        key = c.text(1)
+        key = StoredKey.key(c, 1) ?? ""
         traceId = c.int64(2)
         sessionId = c.int64(3)
-        parentKey = c.textOrNil(4)
+        parentKey = StoredKey.key(c, 4)
         kind = c.textOrNil(5)
         name = c.textOrNil(6)
         startAt = c.int64OrNil(7)
@@ -133,7 +134,7 @@ struct ObservationRow {
         endAt = c.int64OrNil(9)
         firstTokenAt = c.int64OrNil(10)
         model = c.textOrNil(11)
-        modelParameters = c.textOrNil(12)
+        modelParameters = JSONColumn(c, 12)
         input = c.dataOrNil(13)
         output = c.dataOrNil(14)
         metadata = c.textOrNil(15)
@@ -149,7 +150,7 @@ struct ObservationRow {
         costSource = c.textOrNil(25)
         costEntry = c.textOrNil(26)
         costDetail = c.textOrNil(27)
-        level = c.textOrNil(28)
+        level = Self.level(stored: c.textOrNil(28))
         statusMessage = c.textOrNil(29)
         version = c.textOrNil(30)
         environment = c.textOrNil(31)
@@ -169,12 +170,12 @@ struct ObservationRow {
     func save(_ db: Database, changeSeq: Int64, isNew: Bool) throws {
         let statement = try db.cachedStatement(sql: isNew ? Self.insertSQL : Self.updateSQL)
         let values: [SQLValue] = [
-            .text(key), .integer(traceId), .integer(sessionId), SQLValue(parentKey), SQLValue(kind), SQLValue(name),
+            StoredKey.value(key), .integer(traceId), .integer(sessionId), parentKey.map(StoredKey.value) ?? .null, SQLValue(kind), SQLValue(name),
             SQLValue(startAt), .integer(startEstimated ? 1 : 0), SQLValue(endAt), SQLValue(firstTokenAt), SQLValue(model),
-            SQLValue(modelParameters), SQLValue(input), SQLValue(output), SQLValue(metadata), SQLValue(inputTokens),
+            modelParameters?.sqlValue ?? .null, SQLValue(input), SQLValue(output), SQLValue(metadata), SQLValue(inputTokens),
             SQLValue(outputTokens), SQLValue(cacheReadTokens), SQLValue(cacheWrite5mTokens), SQLValue(cacheWrite1hTokens),
             SQLValue(reasoningTokens), SQLValue(totalTokens), SQLValue(usageOther), SQLValue(costUSD), SQLValue(costSource),
-            SQLValue(costEntry), SQLValue(costDetail), SQLValue(level), SQLValue(statusMessage), SQLValue(version),
+            SQLValue(costEntry), SQLValue(costDetail), SQLValue(storedLevel), SQLValue(statusMessage), SQLValue(version),
             SQLValue(environment), SQLValue(storedEventAt), .integer(toolCalls), SQLValue(tools), SQLValue(sharedMetadata),
             .integer(changeSeq),
         ]
@@ -184,6 +185,13 @@ struct ObservationRow {
     /// `event_at` as stored: NULL when it is the end, as it is for every span (an exporter sends a
     /// span once it ended), which saves 8 bytes a row; reading puts the end back.
     private var storedEventAt: Int64? { eventAt == endAt ? nil : eventAt }
+
+    /// `level` as stored: `DEFAULT`, which every span without an error status has, is kept as an
+    /// empty text (no byte but its type), not seven bytes a row. NULL still means no level.
+    private var storedLevel: String? { level == "DEFAULT" ? "" : level }
+
+    /// The level a stored `level` stands for (see `storedLevel`).
+    private static func level(stored: String?) -> String? { stored == "" ? "DEFAULT" : stored }
 
     /// Whether any token counter is set.
     var hasTokens: Bool {

@@ -83,7 +83,7 @@ enum ObservationTwin {
         let earliest = start - (capture == .events || model == nil ? eventsLead : window)
         let statement = try db.cachedStatement(
             sql: """
-                SELECT id, key, metadata FROM observations
+                SELECT id, key, metadata, shared_metadata FROM observations
                 WHERE session_id = ?1 AND kind = 'generation' AND start_at BETWEEN ?2 AND ?3
                     AND (?4 IS NULL OR model IS NULL OR model = ?4)
                     AND (abs(start_at - ?5) <= ?6 OR abs(coalesce(end_at, start_at) - ?7) <= ?6)
@@ -95,13 +95,17 @@ enum ObservationTwin {
                         WHERE a.observation_id = observations.id AND \(Capture.sql("a.key")) = ?12)
                 ORDER BY min(abs(start_at - ?5), abs(coalesce(end_at, start_at) - ?7))
                 """)
+        var blobs = BlobReader(db: db)
         let candidates = try Row.fetchAll(
             statement,
             arguments: [
                 session, earliest, end + window, model, start, window, end, usage.input, usage.output,
                 usage.cacheRead ?? 0, usage.cacheWrite, capture.rawValue,
             ]
-        ).map { (id: $0[0] as Int64, names: CallNames(key: $0[1], metadata: ($0[2] as String?).flatMap { try? JSONText.parse($0) })) }
+        ).map { row in
+            let metadata = try ObservationRow.wholeMetadata(own: row[2], shared: row[3], blobs: &blobs)
+            return (id: row[0] as Int64, names: CallNames(key: StoredKey.key(row[1]) ?? "", metadata: metadata))
+        }
         let names = CallNames(key: record.id, metadata: record.metadata)
         // A candidate naming the call as this record does wins; one naming another call is never
         // taken; else the closest in time.
@@ -201,10 +205,18 @@ enum ObservationTwin {
     /// of it) names the twin from now on, its children hang under the twin, and the row goes. What
     /// it held is written again by the record that made it matchable, which carries the whole call.
     static func fold(_ db: Database, row: ObservationRow, into id: Int64) throws {
-        let twinKey = try String.fetchOne(db, sql: "SELECT key FROM observations WHERE id = ?", arguments: [id]) ?? row.key
+        let twinKey = try DatabaseValue.fetchOne(db, sql: "SELECT key FROM observations WHERE id = ?", arguments: [id])
+            .flatMap(StoredKey.key) ?? row.key
         try alias(db, key: row.key, to: id)
         try db.execute(sql: "UPDATE observation_aliases SET observation_id = ? WHERE observation_id = ?", arguments: [id, row.id])
-        try db.execute(sql: "UPDATE observations SET parent_key = ? WHERE parent_key = ?", arguments: [twinKey, row.key])
+        try db.execute(sql: "UPDATE observations SET parent_key = ? WHERE parent_key = ?", arguments: [StoredKey.argument(twinKey), StoredKey.argument(row.key)])
+        // Search finds a blob's trace through the observation that first stored it.
+        let blobIds = [row.input, row.output, row.tools, row.sharedMetadata, row.modelParameters?.reference].flatMap { $0.flatMap(PayloadColumn.init(data:))?.blobIds ?? [] }
+        if !blobIds.isEmpty {
+            try db.execute(
+                sql: "UPDATE blobs SET first_observation_id = ? WHERE first_observation_id = ? AND id IN (\(blobIds.map(String.init).joined(separator: ",")))",
+                arguments: [id, row.id])
+        }
         try db.execute(sql: "DELETE FROM observations WHERE id = ?", arguments: [row.id])
     }
 
@@ -219,6 +231,6 @@ enum ObservationTwin {
     static func resolve(_ db: Database, key: String) throws -> String {
         let statement = try db.cachedStatement(
             sql: "SELECT o.key FROM observation_aliases a JOIN observations o ON o.id = a.observation_id WHERE a.key = ?")
-        return try String.fetchOne(statement, arguments: [key]) ?? key
+        return try DatabaseValue.fetchOne(statement, arguments: [key]).flatMap(StoredKey.key) ?? key
     }
 }

@@ -12,6 +12,8 @@ struct SQLColumns {
 
     func isNull(_ index: Int32) -> Bool { sqlite3_column_type(statement, index) == SQLITE_NULL }
 
+    func isBlob(_ index: Int32) -> Bool { sqlite3_column_type(statement, index) == SQLITE_BLOB }
+
     func int64(_ index: Int32) -> Int64 { sqlite3_column_int64(statement, index) }
 
     func int64OrNil(_ index: Int32) -> Int64? { isNull(index) ? nil : int64(index) }

@@ -232,8 +232,11 @@ struct WriteTransaction {
         row.endAt = policy.pick(row.endAt, record.endTime?.microseconds)
         row.firstTokenAt = policy.pick(row.firstTokenAt, record.completionStartTime?.microseconds)
         row.model = policy.pick(row.model, record.model)
-        row.modelParameters = Self.encodeJSON(
-            policy.pick(Self.decodeJSON(row.modelParameters), record.modelParameters.map(JSONValue.object)))
+        if let parameters = record.modelParameters, policy.incomingWins || row.modelParameters == nil {
+            // Not searchable, as when they were kept as text in the row.
+            row.modelParameters = .reference(
+                try blobs.column(for: .json(.object(parameters)), observation: row.id, trace: row.traceId, searchable: false))
+        }
         if let input = record.input, policy.incomingWins || row.input == nil {
             row.input = try blobs.column(for: input, observation: row.id, trace: row.traceId, session: row.sessionId)
             if let label = Self.firstUserText(input) {
@@ -248,13 +251,7 @@ struct WriteTransaction {
             row.tools = try blobs.column(
                 for: .json(.array(tools.map(\.json))), observation: row.id, trace: row.traceId)
         }
-        let metadata = SharedMetadata.split(record.metadata)
-        row.metadata = Self.encodeJSON(policy.metadata(Self.decodeJSON(row.metadata), metadata.own))
-        if let shared = metadata.shared, policy.incomingWins || row.sharedMetadata == nil {
-            // Not searchable: every span of the process would match its host or SDK name.
-            row.sharedMetadata = try blobs.column(
-                for: .json(shared), observation: row.id, trace: row.traceId, searchable: false)
-        }
+        try row.merge(metadata: record.metadata, policy: policy, blobs: &blobs)
         if let usage = policy.pick(row.usage, record.usage) { row.usage = usage }
         row.level = policy.pick(row.level, record.level?.rawValue)
         row.statusMessage = policy.pick(row.statusMessage, record.statusMessage)
