@@ -79,12 +79,15 @@ struct BlobWriter {
     /// index entry, about 40 bytes more than the text in its row.
     mutating func blobIfRepeated(of value: JSONValue, observation: Int64?, trace: Int64?) throws -> Int64? {
         let hash = ContentHasher.hash(value)
-        if let id = try lookup(hash, kind: .json, body: value.jsonBytes) { return id }
+        if let id = memory.known[hash] { return id }
+        // Not even looked up the first time: a value stored as a blob before the writer's memory
+        // started (or last started over) is found the second time it is seen.
         if memory.seenOnce.count >= WriterMemory.seenOnceLimit { memory.seenOnce.removeAll(keepingCapacity: true) }
         guard memory.seenOnce.remove(hash) != nil else {
             memory.seenOnce.insert(hash)
             return nil
         }
+        if let id = try lookup(hash, kind: .json, body: value.jsonBytes) { return id }
         return try insert(hash, kind: .json, body: value.jsonBytes, text: "", observation: observation, trace: trace)
     }
 

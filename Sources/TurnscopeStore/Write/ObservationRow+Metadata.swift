@@ -1,3 +1,4 @@
+import Foundation
 import TurnscopeModel
 
 /// The metadata columns of an observation: its own keys as JSON text in `metadata`, the repeated
@@ -33,6 +34,16 @@ extension ObservationRow {
             process = try blobs.blob(of: value, observation: id, trace: traceId, searchable: false)
         }
         sharedMetadata = process == nil && call == nil ? nil : PayloadColumn.metadata(process: process, call: call).data
+    }
+
+    /// A row's own metadata with its call part put back, not its process part: what names a call
+    /// (its request and response ids) is never in the process part, and reading that blob for
+    /// every candidate twin cost a tenth of the log events' ingest.
+    static func callMetadata(own: String?, shared: Data?, blobs: inout BlobReader) throws -> JSONValue? {
+        let own = WriteTransaction.decodeJSON(own)
+        guard case .metadata(_, let call?)? = shared.flatMap(PayloadColumn.init(data:)), let value = try blobs.value(call)
+        else { return own }
+        return SharedMetadata.join(own: own, shared: value)
     }
 
     /// The blob ids of the stored process and call parts.

@@ -103,7 +103,7 @@ enum ObservationTwin {
                 usage.cacheRead ?? 0, usage.cacheWrite, capture.rawValue,
             ]
         ).map { row in
-            let metadata = try ObservationRow.wholeMetadata(own: row[2], shared: row[3], blobs: &blobs)
+            let metadata = try ObservationRow.callMetadata(own: row[2], shared: row[3], blobs: &blobs)
             return (id: row[0] as Int64, names: CallNames(key: StoredKey.key(row[1]) ?? "", metadata: metadata))
         }
         let names = CallNames(key: record.id, metadata: record.metadata)
