@@ -15,8 +15,10 @@ struct WriterMemory {
     /// `BlobWriter.blobIfRepeated`).
     var seenOnce: Set<ContentHash> = []
 
-    /// How many call parts seen once to remember before starting over.
-    static let seenOnceLimit = 50_000
+    /// How many call parts seen once to remember before starting over (about 40 bytes each): a
+    /// repeated part comes back within a few calls, while a client whose every call is unique
+    /// would otherwise fill the memory a collector keeps under 100 MB.
+    static let seenOnceLimit = 10_000
 
     /// How many fingerprints to remember before starting over; about 40 bytes each.
     static let knownLimit = 500_000
