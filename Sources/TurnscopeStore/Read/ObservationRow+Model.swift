@@ -38,15 +38,10 @@ extension ObservationRow {
             toolDefinitions: try toolDefinitions(blobs: &blobs))
     }
 
-    /// The metadata with the part every span of its process shares put back.
+    /// The metadata with the parts kept apart (see SharedMetadata) put back.
     private func wholeMetadata(blobs: inout BlobReader) throws -> JSONValue? {
-        try Self.wholeMetadata(own: metadata, shared: sharedMetadata, blobs: &blobs)
-    }
-
-    /// The metadata of a row whose `metadata` is `own` and whose `shared_metadata` is `shared`.
-    static func wholeMetadata(own: String?, shared: Data?, blobs: inout BlobReader) throws -> JSONValue? {
-        let own = WriteTransaction.decodeJSON(own)
-        guard case .json(let shared)? = try blobs.payload(shared) else { return own }
+        let own = WriteTransaction.decodeJSON(metadata)
+        guard case .json(let shared)? = try blobs.payload(sharedMetadata) else { return own }
         return SharedMetadata.join(own: own, shared: shared)
     }
 

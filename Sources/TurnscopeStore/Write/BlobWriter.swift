@@ -138,8 +138,8 @@ struct BlobWriter {
         let key = shortKeyTaken.contains(hash) ? hash.bytes : hash.key
         // The trace only for a blob without an observation: search finds a blob's trace through
         // its observation, so naming both cost 3 bytes a blob.
-        try insert.run(
-            db, [.blob(Data(key)), .integer(stored.kind), .blob(stored.body), SQLValue(observation), SQLValue(observation == nil ? trace : nil)])
+        let firstTrace = observation == nil ? trace : nil
+        try insert.run(db, [.blob(Data(key)), .integer(stored.kind), .blob(stored.body), SQLValue(observation), SQLValue(firstTrace)])
         let id = db.lastInsertedRowID
         if !text.isEmpty { pendingText.append((id, text)) }
         memory.known[hash] = id

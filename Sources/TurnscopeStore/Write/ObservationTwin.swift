@@ -211,7 +211,8 @@ enum ObservationTwin {
         try db.execute(sql: "UPDATE observation_aliases SET observation_id = ? WHERE observation_id = ?", arguments: [id, row.id])
         try db.execute(sql: "UPDATE observations SET parent_key = ? WHERE parent_key = ?", arguments: [StoredKey.argument(twinKey), StoredKey.argument(row.key)])
         // Search finds a blob's trace through the observation that first stored it.
-        let blobIds = [row.input, row.output, row.tools, row.sharedMetadata, row.modelParameters?.reference].flatMap { $0.flatMap(PayloadColumn.init(data:))?.blobIds ?? [] }
+        let columns = [row.input, row.output, row.tools, row.sharedMetadata, row.modelParameters?.reference]
+        let blobIds = columns.flatMap { $0.flatMap(PayloadColumn.init(data:))?.blobIds ?? [] }
         if !blobIds.isEmpty {
             try db.execute(
                 sql: "UPDATE blobs SET first_observation_id = ? WHERE first_observation_id = ? AND id IN (\(blobIds.map(String.init).joined(separator: ",")))",
