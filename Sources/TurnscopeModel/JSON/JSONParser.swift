@@ -103,7 +103,69 @@ public struct JSONParser {
         return try parse(Array(text.utf8), maximumDepth: maximumDepth)
     }
 
+    /// The elements of a JSON document that is an array, and the offset just past each: from
+    /// its `[` at `start`, or from the `,` after element `k` of a document whose first elements
+    /// were read before (the elements returned are then the ones after it).
+    ///
+    /// The document must end with the array, as `parse` requires; nesting counts the array as one
+    /// level. Reading on from an element's end gives the elements a whole parse would, so a
+    /// caller that kept the elements of a document can read one that starts with the same bytes
+    /// from where they differ (`MessageListMemo`).
+    public static func arrayElements(
+        _ bytes: UnsafeRawBufferPointer, from start: Int, maximumDepth: Int = defaultMaximumDepth
+    ) throws(JSONTextError) -> (elements: [JSONValue], ends: [Int]) {
+        guard let base = bytes.baseAddress, start >= 0, start < bytes.count, maximumDepth > 0 else {
+            throw JSONTextError(reason: "unexpected end of input: expected '[' or ','", offset: start, line: 1, column: 1)
+        }
+        var parser = JSONParser(
+            base: base.assumingMemoryBound(to: UInt8.self), count: bytes.count, maximumDepth: maximumDepth - 1)
+        return try parser.parseElements(from: start)
+    }
+
     // MARK: - Structure
+
+    private mutating func parseElements(from start: Int) throws(JSONTextError) -> (elements: [JSONValue], ends: [Int]) {
+        index = start
+        let opening = base[index]
+        guard opening == .openBracket || opening == .comma else {
+            throw failure("expected '[' or ',', found \(describeByte(at: index))", at: index)
+        }
+        index &+= 1
+        skipWhitespace()
+        var elements: [JSONValue] = []
+        var ends: [Int] = []
+        if opening == .openBracket, index < count, base[index] == .closeBracket {
+            index &+= 1
+        } else {
+            while true {
+                skipWhitespace()
+                if index < count, base[index] == .closeBracket, opening == .comma || !elements.isEmpty {
+                    throw failure("trailing comma before ']'", at: index)
+                }
+                elements.append(try parseValue())
+                ends.append(index)
+                skipWhitespace()
+                guard index < count else {
+                    throw failure("unexpected end of input: expected ',' or ']' after an array element", at: index)
+                }
+                if base[index] == .comma {
+                    index &+= 1
+                    continue
+                }
+                guard base[index] == .closeBracket else {
+                    throw failure("expected ',' or ']' after an array element", at: index)
+                }
+                index &+= 1
+                break
+            }
+        }
+        skipWhitespace()
+        guard index == count else {
+            throw failure("unexpected \(describeByte(at: index)) after the JSON document", at: index)
+        }
+        return (elements, ends)
+    }
+
 
     private mutating func parseDocument() throws(JSONTextError) -> JSONValue {
         if count >= 3, base[0] == 0xEF, base[1] == 0xBB, base[2] == 0xBF { index = 3 }
