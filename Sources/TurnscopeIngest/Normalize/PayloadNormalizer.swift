@@ -67,10 +67,17 @@ public enum PayloadNormalizer {
         var messages: [Message] = []
         messages.reserveCapacity(elements.count)
         for element in elements {
-            guard case .object(let object) = element, let message = message(object) else { return nil }
+            guard let message = message(element: element) else { return nil }
             messages.append(message)
         }
         return messages
+    }
+
+    /// One element of a list as a message, or nil when it is not one: a list is a chat when
+    /// every element is (`MessageListMemo` converts a list element by element).
+    static func message(element: JSONValue) -> Message? {
+        guard case .object(let object) = element else { return nil }
+        return message(object)
     }
 
     /// `{"messages": […]}` with an optional Anthropic `system` (a string or text blocks).

@@ -13,9 +13,13 @@ enum OTLPPayloads {
     /// The span event that newer GenAI instrumentations use instead of attributes for content.
     static let inferenceDetailsEvent = "gen_ai.client.inference.operation.details"
 
-    static func read(_ attributes: inout OTLPAttributes, events: [OTLPSpan.Event]) -> (input: Payload?, output: Payload?) {
+    /// - Parameter memo: the prompt read from the export's previous span, which the next one
+    ///   usually repeats and extends (`MessageListMemo`).
+    static func read(
+        _ attributes: inout OTLPAttributes, events: [OTLPSpan.Event], memo: inout MessageListMemo
+    ) -> (input: Payload?, output: Payload?) {
         let details = events.last { $0.name == inferenceDetailsEvent }?.attributes ?? [:]
-        let input = self.input(&attributes, details: details)
+        let input = self.input(&attributes, details: details, memo: &memo)
         let output = self.output(&attributes, details: details)
         attributes.discard(
             "langfuse.observation.input", "langfuse.observation.output", "gen_ai.system_instructions",
@@ -29,16 +33,17 @@ enum OTLPPayloads {
         return (input, output)
     }
 
-    private static func input(_ attributes: inout OTLPAttributes, details: [String: JSONValue]) -> Payload? {
-        if let value = attributes.take("langfuse.observation.input") { return json(value) }
+    private static func input(
+        _ attributes: inout OTLPAttributes, details: [String: JSONValue], memo: inout MessageListMemo
+    ) -> Payload? {
+        if let value = attributes.take("langfuse.observation.input") { return memo.payload(from: value) ?? json(value) }
         if let messages = genAIInput(messages: details["gen_ai.input.messages"], system: details["gen_ai.system_instructions"]) {
             return messages
         }
-        if let messages = genAIInput(
-            messages: attributes.take("gen_ai.input.messages"), system: attributes.take("gen_ai.system_instructions"))
-        {
-            return messages
-        }
+        let messages = attributes.take("gen_ai.input.messages")
+        let system = attributes.take("gen_ai.system_instructions")
+        if system == nil, let messages, let payload = memo.payload(from: messages) { return payload }
+        if let payload = genAIInput(messages: messages, system: system) { return payload }
         if let messages = OTLPFlattenedMessages.openLLMetry(attributes.take(prefix: "gen_ai.prompt."), defaultRole: .user) {
             return .messages(messages)
         }

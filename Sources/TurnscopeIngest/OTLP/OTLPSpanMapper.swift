@@ -15,12 +15,14 @@ struct OTLPSpanMapper {
     }
 
     /// The span's records: its trace record first (when it has one), then its observation.
-    static func records(for span: OTLPSpan) -> [Record] {
+    ///
+    /// - Parameter memo: the prompt the previous span of the same export held (`MessageListMemo`).
+    static func records(for span: OTLPSpan, memo: inout MessageListMemo) -> [Record] {
         var mapper = OTLPSpanMapper(span)
-        return mapper.records()
+        return mapper.records(memo: &memo)
     }
 
-    private mutating func records() -> [Record] {
+    private mutating func records(memo: inout MessageListMemo) -> [Record] {
         // `as_root` lets a span start a trace in Langfuse even when it has a parent (a span
         // continued from a remote caller); `is_app_root` only marks the SDK's own root.
         let isRoot = span.parentId == nil || OTLPValues.bool(attributes.take("langfuse.internal.as_root")) == true
@@ -41,7 +43,7 @@ struct OTLPSpanMapper {
             observation.modelParameters?["tools"] = nil
             if observation.modelParameters?.isEmpty == true { observation.modelParameters = nil }
         }
-        (observation.input, observation.output) = OTLPPayloads.read(&attributes, events: span.events)
+        (observation.input, observation.output) = OTLPPayloads.read(&attributes, events: span.events, memo: &memo)
         observation.usage = OTLPUsage.usage(&attributes)
         observation.cost = OTLPUsage.cost(&attributes)
         observation.level = OTLPValues.level(attributes.take("langfuse.observation.level")) ?? (span.statusCode == 2 ? .error : .default)

@@ -38,7 +38,8 @@ public enum OTLPTraces {
     private static func batch(_ list: OTLPSpanList) -> OTLPBatch {
         var records: [Record] = []
         records.reserveCapacity(list.spans.count * 2)
-        for span in list.spans { records += OTLPSpanMapper.records(for: span) }
+        var memo = MessageListMemo()
+        for span in list.spans { records += OTLPSpanMapper.records(for: span, memo: &memo) }
         return OTLPBatch(records: records, rejected: list.rejections.count, rejectionMessage: list.rejectionMessage)
     }
 }

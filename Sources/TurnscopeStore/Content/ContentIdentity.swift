@@ -13,7 +13,10 @@ enum ContentIdentity {
         guard a.utf8.count == b.utf8.count else { return false }
         let direct = a.utf8.withContiguousStorageIfAvailable { left in
             b.utf8.withContiguousStorageIfAvailable { right in
-                left.count == 0 || memcmp(left.baseAddress!, right.baseAddress!, left.count) == 0
+                // One storage holds the same bytes: a decoder that reused a message it had read
+                // before (`MessageListMemo`) hands over the very strings the last prompt held.
+                left.count == 0 || left.baseAddress == right.baseAddress
+                    || memcmp(left.baseAddress!, right.baseAddress!, left.count) == 0
             }
         }
         if let direct, let result = direct { return result }
