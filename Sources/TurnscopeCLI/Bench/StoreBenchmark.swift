@@ -39,7 +39,7 @@ struct StoreBenchmark {
         var asSent: [[RawSQLiteBaseline.Row]] = []
         var written = 0
         while written < generations {
-            let batch = workload.records(turns: 100)
+            let batch = Self.decodedAfresh(workload.records(turns: 100))
             raw.append(Self.plainRows(batch, wholePrompt: false))
             let elapsed = try Measure.seconds { try store.write(batch, client: "bench") }
             if written < Self.asSentGenerations {
@@ -58,6 +58,38 @@ struct StoreBenchmark {
         let asSentRate = sample / (try RawSQLiteBaseline.write(asSent, path: directory + "/raw-as-sent.db"))
         report.add("store.raw_sqlite_as_sent_rows_per_s", asSentRate, "rows/s")
         report.add("store.write_ratio_to_raw_as_sent", sample / secondsAsSentSample / asSentRate, "x", target: ">= 1")
+    }
+
+    /// The records as a collector hands them over, each prompt read from a request of its own. The
+    /// generator builds a prompt by appending to the last one, so consecutive turns would share
+    /// their history's strings, and the writer, which takes one storage for the same bytes
+    /// (`ContentIdentity`), would skip comparing them: a saving requests decoded apart never give.
+    private static func decodedAfresh(_ records: [Record]) -> [Record] {
+        records.map { record in
+            guard case .observation(var observation) = record, case .messages(let messages)? = observation.input else {
+                return record
+            }
+            observation.input = .messages(messages.map { Message(role: $0.role, name: $0.name, parts: $0.parts.map(freshCopy)) })
+            return .observation(observation)
+        }
+    }
+
+    /// The part with its text in storage of its own.
+    private static func freshCopy(_ part: MessagePart) -> MessagePart {
+        func copy(_ text: String) -> String { String(decoding: Array(text.utf8), as: UTF8.self) }
+        switch part {
+        case .text(let text):
+            return .text(copy(text))
+        case .toolResult(var result):
+            result.content = copy(result.content)
+            return .toolResult(result)
+        case .toolCall(var call):
+            call.name = copy(call.name)
+            call.id = call.id.map(copy)
+            return .toolCall(call)
+        default:
+            return part
+        }
     }
 
     /// How many generations the as-sent baseline writes.
