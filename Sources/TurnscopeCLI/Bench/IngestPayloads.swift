@@ -66,8 +66,10 @@ struct IngestPayloads {
         scope.scope.name = "langfuse-sdk"
         let base: UInt64 = 1_795_165_200_000_000_000
         // Each call in a turn resends the conversation so far, as an agent does: the shared
-        // history, then every earlier call's reply and what the agent answered it.
-        var conversation = history
+        // history, then every earlier call's reply and what the agent answered it. Kept as each
+        // message's JSON text, so the clients join texts rather than encode the whole list again.
+        let shared = history.map(\.jsonString)
+        var conversation = shared
         for index in 0..<512 {
             sequence += 1
             var span = Opentelemetry_Proto_Trace_V1_Span()
@@ -83,17 +85,17 @@ struct IngestPayloads {
             ]
             if index % 8 == 0 {
                 attributes.append(("langfuse.observation.type", "span"))
-                conversation = history
+                conversation = shared
             } else {
                 let reply: JSONValue = ["role": "assistant", "content": .string("Patched \(sequence).")]
                 attributes += [
                     ("langfuse.observation.type", "generation"),
                     ("langfuse.observation.model.name", "claude-sonnet-4-5-20250929"),
-                    ("langfuse.observation.input", JSONValue.array(conversation).jsonString),
+                    ("langfuse.observation.input", "[" + conversation.joined(separator: ",") + "]"),
                     ("langfuse.observation.output", reply.jsonString),
                     ("langfuse.observation.usage_details", #"{"input":12,"output":180,"cache_read_input_tokens":9000}"#),
                 ]
-                conversation += [reply, ["role": "user", "content": .string("Step \(sequence) passes; go on.")]]
+                conversation += [reply.jsonString, #"{"content":"Step \#(sequence) passes; go on.","role":"user"}"#]
             }
             span.attributes = attributes.map { key, value in
                 var attribute = Opentelemetry_Proto_Common_V1_KeyValue()
