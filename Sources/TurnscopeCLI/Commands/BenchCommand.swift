@@ -8,8 +8,8 @@ struct BenchCommand: AsyncParsableCommand {
         abstract: "Measure a capability: prints one JSON line per figure, then a table.",
         discussion: """
             ingest: a collector on a temporary database driven over loopback by concurrent clients \
-            sending Langfuse batches of 50 events and OTLP exports of 512 spans: observations/s, request \
-            latency p50/p99; then OTLP exports alone from every client, over HTTP and over \
+            sending Langfuse batches of 50 events and OTLP exports of 512 spans (each call resending \
+            its turn's conversation so far): observations/s, request latency p50/p99; then OTLP exports alone from every client, over HTTP and over \
             OTLP/gRPC (the same load), and Claude Code's \
             log events (exports of 64 records) to /v1/logs and over gRPC: records/s, latency p50/p99. \
             Each run lasts --seconds, on a database of its own, with the collector in a child process: \
