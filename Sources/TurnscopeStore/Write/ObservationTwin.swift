@@ -60,7 +60,9 @@ enum ObservationTwin {
     /// another kind of source; nil when there is none. A candidate naming the call by the same
     /// request or response id wins, one naming another is never taken (`CallNames`); else the one
     /// closest in time wins. A row that already holds a record of this kind is not matched again.
-    static func find(_ db: Database, record: ObservationRecord, session: Int64) throws -> Int64? {
+    static func find(
+        _ db: Database, record: ObservationRecord, session: Int64, sources: inout SessionSources
+    ) throws -> Int64? {
         guard record.kind == .generation, let start = record.startTime?.microseconds, let usage = record.usage,
             usage.output != nil
         else { return nil }
@@ -73,9 +75,7 @@ enum ObservationTwin {
         // Langfuse or OTLP application's) costs one primary-key read here, not a search among
         // the session's calls.
         if capture == .other || capture == .proxy {
-            let source = try String.fetchOne(
-                db.cachedStatement(sql: "SELECT source FROM sessions WHERE id = ?"), arguments: [session])
-            guard let source, SessionSource.agents.contains(source) else { return nil }
+            guard let source = try sources.source(of: session, in: db), SessionSource.agents.contains(source) else { return nil }
         }
         let end = record.endTime?.microseconds ?? start
         // Log events and a span that holds only a call's last stream event (it names no model)

@@ -38,6 +38,7 @@ struct WriteTransaction {
         var metadata: JSONValue?
     }
     private var sessions: [String: Int64] = [:]
+    private var sessionSources = SessionSources()
     /// Whether any observation has an alias (ObservationTwin); read once per transaction.
     private var aliasesExist: Bool
     private var nextTraceId: Int64
@@ -186,7 +187,7 @@ struct WriteTransaction {
         var existing = try ObservationRow.fetch(db, key: record.id, aliases: aliasesExist)
         if existing == nil, record.kind == .generation, let traceKey = record.traceId,
             let trace = try cachedTrace(key: traceKey),
-            let twin = try ObservationTwin.find(db, record: record, session: trace.row.sessionId)
+            let twin = try ObservationTwin.find(db, record: record, session: trace.row.sessionId, sources: &sessionSources)
         {
             // The same call, already stored from another source: merge into it (ObservationTwin).
             try ObservationTwin.alias(db, key: record.id, to: twin)
@@ -201,7 +202,7 @@ struct WriteTransaction {
             existing = try ObservationRow.fetch(db, id: twin)
         } else if let stored = existing, stored.key == record.id, stored.outputTokens == nil, record.kind == .generation,
             record.usage?.output != nil,
-            let twin = try ObservationTwin.find(db, record: record, session: stored.sessionId)
+            let twin = try ObservationTwin.find(db, record: record, session: stored.sessionId, sources: &sessionSources)
         {
             // A row first written before it could be matched (an agent's call handed out while
             // still open, its usage not known yet) that now finds its twin: folded into it.
@@ -337,6 +338,7 @@ struct WriteTransaction {
     /// label given here wins over the automatic one (the ledger keeps a stored label).
     private mutating func write(_ record: SessionRecord) throws {
         let id = try session(key: record.id)
+        sessionSources.forget(id)
         try db.cachedStatement(
             sql: """
                 UPDATE sessions SET source = coalesce(?, source), project = coalesce(?, project),
