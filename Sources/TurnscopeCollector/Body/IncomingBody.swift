@@ -56,7 +56,6 @@ struct IncomingBody {
         }
     }
 
-
     var isJSON: Bool { mediaType == "application/json" || mediaType.hasSuffix("+json") }
     var isProtobuf: Bool { mediaType == "application/x-protobuf" || mediaType == "application/protobuf" }
 }

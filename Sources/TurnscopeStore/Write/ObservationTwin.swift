@@ -72,8 +72,8 @@ enum ObservationTwin {
         let model = record.model
         let capture = Capture(key: record.id)
         // Only an agent's session can hold several kinds: a span into any other session (every
-        // Langfuse or OTLP application's) costs one primary-key read here, not a search among
-        // the session's calls.
+        // Langfuse or OTLP application's) costs a look at the session's source, read once per
+        // transaction, not a search among the session's calls.
         if capture == .other || capture == .proxy {
             guard let source = try sources.source(of: session, in: db), SessionSource.agents.contains(source) else { return nil }
         }

@@ -14,7 +14,8 @@ struct SessionSources {
         if let source = known[session] { return source }
         let source = try String.fetchOne(
             db.cachedStatement(sql: "SELECT source FROM sessions WHERE id = ?"), arguments: [session])
-        known[session] = source
+        // `.some`: a session without a source is remembered too (assigning nil would remove it).
+        known[session] = .some(source)
         return source
     }
 
